@@ -1,0 +1,22 @@
+/**
+ * The activities: the only code that touches Kubernetes. Built by a factory that closes over
+ * the clients, so workers wire them and tests can build them against any cluster.
+ */
+import type { ActivityDeps } from './deps.js';
+import { createApplyManifests } from './apply-manifests.js';
+import { createWaitForRollout } from './wait-for-rollout.js';
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    applyManifests: createApplyManifests(deps),
+    waitForRollout: createWaitForRollout(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
+export type { ActivityDeps } from './deps.js';
+export type { ApplyManifestsInput, ApplyManifestsResult } from './apply-manifests.js';
+export type { RolloutProgress, WaitForRolloutInput } from './wait-for-rollout.js';
+export { createKubeClients, type KubeClients } from './kube-clients.js';
+export { createWorkloadWatch, type WorkloadWatch } from './workload-watch.js';
+export { FIELD_MANAGER } from './apply-manifests.js';

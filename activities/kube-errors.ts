@@ -1,0 +1,40 @@
+/**
+ * Maps Kubernetes API errors to Temporal failures: a request the API server will reject again
+ * (400, 403, 404, 422) fails the activity for good with a typed reason; anything else (409,
+ * 429, 5xx, network) is thrown as it is so Temporal retries it.
+ */
+import { ApiException } from '@kubernetes/client-node';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { PermanentFailureType } from '../src/failure-types.js';
+
+const PERMANENT: Readonly<Record<number, PermanentFailureType>> = {
+  400: 'KubeBadRequest',
+  403: 'KubeForbidden',
+  404: 'KubeNotFound',
+  422: 'KubeInvalid',
+};
+
+function apiMessage(e: ApiException<unknown>): string {
+  const body = e.body;
+  if (typeof body === 'string') {
+    try {
+      return (JSON.parse(body) as { message?: string }).message ?? body;
+    } catch {
+      return body;
+    }
+  }
+  return (body as { message?: string } | undefined)?.message ?? e.message;
+}
+
+/** Rethrows `e` as a non-retryable failure when the API server rejected the request for good. */
+export function rethrowKubeError(e: unknown, what: string): never {
+  if (e instanceof ApiException) {
+    const type = PERMANENT[e.code];
+    const message = `${what}: ${apiMessage(e)}`;
+    if (type) throw ApplicationFailure.nonRetryable(message, type, { status: e.code });
+    throw ApplicationFailure.retryable(message, `KubeHttp${e.code}`, { status: e.code });
+  }
+  throw e;
+}
+
+export const isKubeStatus = (e: unknown, code: number): boolean => e instanceof ApiException && e.code === code;

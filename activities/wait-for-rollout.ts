@@ -1,0 +1,49 @@
+/**
+ * waitForRollout: waits, on the shared watch, until a workload is healthy by Argo CD's rules,
+ * heartbeating its progress (ready/desired and the newest message) so the run's status can
+ * show it. A Degraded workload fails the step for good; cancellation ends the wait at once.
+ */
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { deploymentHealth, type DeploymentLike, type Health, type ReadinessTarget } from '../src/index.js';
+import type { ActivityDeps } from './deps.js';
+
+export type WaitForRolloutInput = ReadinessTarget;
+
+/** What the activity heartbeats, and what the workflow reports as the step's progress. */
+export interface RolloutProgress extends Health {
+  target: string;
+}
+
+const HEARTBEAT_EVERY_MS = 5_000;
+
+export function createWaitForRollout(deps: ActivityDeps) {
+  return async function waitForRollout(input: WaitForRolloutInput): Promise<RolloutProgress> {
+    const ctx = Context.current();
+    const target = `${input.kind} ${input.namespace}/${input.name}`;
+    let last: RolloutProgress = { target, state: 'Progressing', message: 'waiting for the object to appear', ready: 0, desired: 0 };
+    ctx.heartbeat(last);
+    const beat = setInterval(() => ctx.heartbeat(last), HEARTBEAT_EVERY_MS);
+    try {
+      return await deps.watch.waitFor(
+        input.kind,
+        input.namespace,
+        input.name,
+        (obj) => {
+          if (!obj) {
+            last = { ...last, state: 'Progressing', message: `${target} does not exist (yet)` };
+            return undefined;
+          }
+          const health = deploymentHealth(obj as DeploymentLike);
+          const changed = health.message !== last.message || health.state !== last.state;
+          last = { target, ...health };
+          if (changed) ctx.heartbeat(last);
+          if (health.state === 'Degraded') throw ApplicationFailure.nonRetryable(`${target} is degraded: ${health.message}`, 'RolloutDegraded', last);
+          return health.state === 'Healthy' ? last : undefined;
+        },
+        ctx.cancellationSignal,
+      );
+    } finally {
+      clearInterval(beat);
+    }
+  };
+}

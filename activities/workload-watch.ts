@@ -1,0 +1,111 @@
+/**
+ * One watch per (kind, namespace), shared by every activity in the worker process. Activities
+ * subscribe to the object they wait for and are called on every change; nothing polls. A watch
+ * with no subscriber left is stopped.
+ */
+import { makeInformer, type Informer, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
+import type { Logger } from 'pino';
+import type { KubeClients } from './kube-clients.js';
+
+type Watched = Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
+
+interface KindSpec {
+  path(namespace: string): string;
+  list(kube: KubeClients, namespace: string): Promise<{ items: KubernetesObject[] }>;
+}
+
+/** The kinds that can be watched. Adding one is a line here. */
+const KINDS = {
+  Deployment: {
+    path: (ns) => `/apis/apps/v1/namespaces/${ns}/deployments`,
+    list: (kube, namespace) => kube.apps.listNamespacedDeployment({ namespace }),
+  },
+} satisfies Record<string, KindSpec>;
+
+export type WatchedKind = keyof typeof KINDS;
+
+/** Called with the object (or undefined once deleted); a defined return value ends the wait. */
+export type Evaluate<R> = (obj: KubernetesObject | undefined) => R | undefined;
+
+interface Entry {
+  informer: Watched;
+  started: Promise<void>;
+  listeners: Set<(obj: KubernetesObject | undefined, name: string) => void>;
+}
+
+export interface WorkloadWatch {
+  /** Resolves with the first non-undefined value of `evaluate`; rejects when `signal` aborts. */
+  waitFor<R>(kind: WatchedKind, namespace: string, name: string, evaluate: Evaluate<R>, signal: AbortSignal): Promise<R>;
+  /** How many watches are open now (one per kind and namespace). */
+  openWatches(): number;
+  close(): Promise<void>;
+}
+
+export function createWorkloadWatch(kube: KubeClients, log: Logger): WorkloadWatch {
+  const entries = new Map<string, Entry>();
+
+  function open(kind: WatchedKind, namespace: string): Entry {
+    const key = `${kind}/${namespace}`;
+    const existing = entries.get(key);
+    if (existing) return existing;
+    const spec: KindSpec = KINDS[kind];
+    const informer = makeInformer(kube.kc, spec.path(namespace), () => spec.list(kube, namespace)) as Watched;
+    const entry: Entry = { informer, started: Promise.resolve(), listeners: new Set() };
+    const emit = (obj: KubernetesObject | undefined, name: string) => entry.listeners.forEach((l) => l(obj, name));
+    informer.on('add', (o) => emit(o, o.metadata?.name ?? ''));
+    informer.on('update', (o) => emit(o, o.metadata?.name ?? ''));
+    informer.on('delete', (o) => emit(undefined, o.metadata?.name ?? ''));
+    informer.on('error', (err: unknown) => {
+      log.warn({ err, watch: key }, 'watch failed; restarting in 2s');
+      setTimeout(() => {
+        if (entries.get(key) === entry) informer.start().catch((e: unknown) => log.warn({ err: e, watch: key }, 'watch restart failed'));
+      }, 2000).unref();
+    });
+    entry.started = informer.start();
+    entries.set(key, entry);
+    return entry;
+  }
+
+  function release(kind: WatchedKind, namespace: string, entry: Entry): void {
+    if (entry.listeners.size > 0) return;
+    entries.delete(`${kind}/${namespace}`);
+    entry.informer.stop().catch(() => undefined);
+  }
+
+  return {
+    waitFor(kind, namespace, name, evaluate, signal) {
+      const entry = open(kind, namespace);
+      return new Promise((resolve, reject) => {
+        const finish = (settle: () => void) => {
+          entry.listeners.delete(listener);
+          signal.removeEventListener('abort', onAbort);
+          release(kind, namespace, entry);
+          settle();
+        };
+        const check = (obj: KubernetesObject | undefined) => {
+          try {
+            const r = evaluate(obj);
+            if (r !== undefined) finish(() => resolve(r));
+          } catch (e) {
+            finish(() => reject(e));
+          }
+        };
+        const listener = (obj: KubernetesObject | undefined, objName: string) => objName === name && check(obj);
+        const onAbort = () => finish(() => reject(signal.reason));
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort);
+        entry.listeners.add(listener);
+        entry.started.then(
+          () => entry.listeners.has(listener) && check(entry.informer.get(name, namespace)),
+          (e: unknown) => finish(() => reject(e)),
+        );
+      });
+    },
+    openWatches: () => entries.size,
+    async close() {
+      const all = [...entries.values()];
+      entries.clear();
+      await Promise.all(all.map((e) => e.informer.stop().catch(() => undefined)));
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/** /v1/runs: start a run of a spec, and read a run's phase and per-step status. */
+import { Hono } from 'hono';
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
+import { compile, NotFoundError, parseSpecText, validateApplication } from '../src/index.js';
+import { RUN_WORKFLOW_TYPE, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
+
+export interface RunsDeps {
+  temporal: Client;
+  taskQueue: string;
+  /** Base URL of the Temporal Web UI, for links. */
+  uiUrl: string;
+}
+
+const PHASE_BY_TEMPORAL: Readonly<Partial<Record<WorkflowExecutionStatusName, RunPhase>>> = {
+  RUNNING: 'Running',
+  COMPLETED: 'Succeeded',
+  FAILED: 'Failed',
+  TIMED_OUT: 'Failed',
+  TERMINATED: 'Failed',
+  CANCELLED: 'Cancelled',
+};
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 8).padEnd(6, '0');
+}
+
+export function createRunsRoutes({ temporal, taskQueue, uiUrl }: RunsDeps) {
+  const links = (id: string) => ({
+    self: `/v1/runs/${encodeURIComponent(id)}`,
+    temporalUi: `${uiUrl}/namespaces/${encodeURIComponent(temporal.options.namespace)}/workflows/${encodeURIComponent(id)}`,
+  });
+
+  return new Hono()
+    .post('/', async (c) => {
+      const spec = validateApplication(parseSpecText(await c.req.text()));
+      const plan = compile(spec);
+      const id = `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
+      await temporal.workflow.start(RUN_WORKFLOW_TYPE, {
+        workflowId: id,
+        taskQueue,
+        args: [plan],
+        memo: { application: plan.application, namespace: plan.namespace, revision: plan.revision },
+      });
+      return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: 'Running', links: links(id) }, 202, {
+        location: links(id).self,
+      });
+    })
+    .get('/:id', async (c) => {
+      const id = c.req.param('id');
+      const handle = temporal.workflow.getHandle(id);
+      let description;
+      try {
+        description = await handle.describe();
+      } catch (e) {
+        if (e instanceof WorkflowNotFoundError) throw new NotFoundError(`run "${id}"`, 'list runs with GET /v1/runs to find its id');
+        throw e;
+      }
+      const status: RunStatus | undefined = await handle.query(statusQuery).catch(() => undefined);
+      const phase = PHASE_BY_TEMPORAL[description.status.name] ?? status?.phase ?? 'Running';
+      return c.json({
+        id,
+        ...(status ?? {}),
+        phase,
+        temporalStatus: description.status.name,
+        startTime: description.startTime.toISOString(),
+        ...(description.closeTime ? { closeTime: description.closeTime.toISOString() } : {}),
+        links: links(id),
+      });
+    });
+}

@@ -1,0 +1,189 @@
+/**
+ * The local Kubernetes cluster: the real kube-apiserver, etcd, kube-controller-manager and
+ * kube-scheduler, with kwok simulating the nodes and their pods, all bound to 127.0.0.1 and run
+ * as plain processes by kwokctl. `up` is idempotent; `down` leaves no process behind.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { ensureTools, toolPaths, type ToolPaths } from './tools.js';
+
+const run = promisify(execFile);
+const KWOK_DIR = fileURLToPath(new URL('./kwok/', import.meta.url));
+
+export const DEFAULT_CLUSTER = 'kubemin';
+
+export interface LocalCluster {
+  name: string;
+  kubeconfig: string;
+  /** Seconds spent in `up`, including provisioning the tools. */
+  upSeconds: number;
+  /** Whether this call started it (false: it was already running). */
+  started: boolean;
+}
+
+type Say = (line: string) => void;
+const defaultSay: Say = (line) => process.stderr.write(`[cluster] ${line}\n`);
+
+function workdir(tools: ToolPaths): string {
+  return join(tools.cache, 'kwok');
+}
+
+function kwokEnv(tools: ToolPaths): NodeJS.ProcessEnv {
+  return { ...process.env, KWOK_WORKDIR: workdir(tools) };
+}
+
+export function kubeconfigPath(tools: ToolPaths, name = DEFAULT_CLUSTER): string {
+  return join(workdir(tools), 'clusters', name, 'kubeconfig.yaml');
+}
+
+async function kubectl(tools: ToolPaths, kubeconfig: string, args: string[], timeoutMs = 30_000): Promise<string> {
+  const { stdout } = await run(tools.kubectl, ['--kubeconfig', kubeconfig, ...args], { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
+}
+
+async function isReady(tools: ToolPaths, kubeconfig: string): Promise<boolean> {
+  if (!existsSync(kubeconfig)) return false;
+  try {
+    return (await kubectl(tools, kubeconfig, ['get', '--raw', '/readyz'], 5_000)).trim() === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, say: Say): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let next = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    if (Date.now() > next) {
+      say(`still waiting for ${what}...`);
+      next = Date.now() + 10_000;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function writeConfig(tools: ToolPaths, name: string): Promise<string> {
+  const dir = join(workdir(tools), 'config');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${name}.yaml`);
+  const options = {
+    runtime: 'binary',
+    kubeVersion: `v${tools.kubeVersion}`,
+    bindAddress: '127.0.0.1',
+    kubeApiserverBinary: tools.kubeApiserver,
+    kubeControllerManagerBinary: tools.kubeControllerManager,
+    kubeSchedulerBinary: tools.kubeScheduler,
+    kwokControllerBinary: tools.kwok,
+    etcdBinary: tools.etcd,
+    kubectlBinary: tools.kubectl,
+  };
+  const header = ['apiVersion: config.kwok.x-k8s.io/v1alpha1', 'kind: KwokctlConfiguration', 'options:', ...Object.entries(options).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`)].join('\n');
+  const stages = await readFile(join(KWOK_DIR, 'stages.yaml'), 'utf8');
+  await writeFile(file, `${header}\n---\n${stages}`);
+  return file;
+}
+
+async function create(tools: ToolPaths, name: string, say: Say): Promise<void> {
+  const config = await writeConfig(tools, name);
+  say(`starting kube-apiserver, etcd, kube-controller-manager, kube-scheduler and kwok (Kubernetes v${tools.kubeVersion})`);
+  await run(
+    tools.kwokctl,
+    [
+      '-c', config, '--name', name, 'create', 'cluster',
+      // keep the user's ~/.kube/config untouched: kwokctl would add a context there
+      '--kubeconfig', join(workdir(tools), 'clusters', `${name}.contexts.yaml`),
+      '--extra-args', 'kube-apiserver=advertise-address=127.0.0.1',
+      '--wait', '180s',
+    ],
+    { env: kwokEnv(tools), timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },
+  ).catch((e: Error & { stderr?: string }) => {
+    throw new Error(`kwokctl could not create the cluster: ${e.stderr?.split('\n').slice(-5).join('\n') ?? e.message}\n(logs: ${join(workdir(tools), 'clusters', name, 'logs')})`);
+  });
+}
+
+async function seed(tools: ToolPaths, kubeconfig: string, say: Say): Promise<void> {
+  await waitFor('the default ServiceAccount', async () => kubectl(tools, kubeconfig, ['get', 'serviceaccount', 'default', '-n', 'default']).then(() => true, () => false), 120_000, say);
+  await kubectl(tools, kubeconfig, ['apply', '-f', join(KWOK_DIR, 'nodes.yaml')]);
+  await waitFor(
+    'the simulated nodes to be Ready',
+    async () => {
+      const out = await kubectl(tools, kubeconfig, ['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}']).catch(() => '');
+      const states = out.split('\n').filter(Boolean);
+      return states.length >= 5 && states.every((s) => s === 'True');
+    },
+    120_000,
+    say,
+  );
+}
+
+/** Starts the local cluster if it is not running, provisioning the tools on first use. */
+export async function clusterUp(opts: { name?: string; say?: Say } = {}): Promise<LocalCluster> {
+  const name = opts.name ?? DEFAULT_CLUSTER;
+  const say = opts.say ?? defaultSay;
+  const t0 = Date.now();
+  const tools = await ensureTools('cluster');
+  const kubeconfig = kubeconfigPath(tools, name);
+  let started = false;
+  if (await isReady(tools, kubeconfig)) {
+    say(`cluster "${name}" is already running`);
+  } else {
+    if (existsSync(join(workdir(tools), 'clusters', name)) && !(await restart(tools, name, kubeconfig, say))) {
+      say(`cluster "${name}" exists but does not start; recreating it`);
+      await destroy(tools, name);
+    }
+    if (!(await isReady(tools, kubeconfig))) {
+      await create(tools, name, say);
+      await waitFor('the API server to be ready', () => isReady(tools, kubeconfig), 180_000, say);
+    }
+    started = true;
+  }
+  await seed(tools, kubeconfig, say);
+  const upSeconds = (Date.now() - t0) / 1000;
+  say(`cluster "${name}" is up in ${upSeconds.toFixed(1)}s; kubeconfig: ${kubeconfig}`);
+  return { name, kubeconfig, upSeconds, started };
+}
+
+/** Starts a stopped cluster again with its etcd data, so what was deployed is still there. */
+async function restart(tools: ToolPaths, name: string, kubeconfig: string, say: Say): Promise<boolean> {
+  say(`starting the stopped cluster "${name}" again`);
+  try {
+    await run(tools.kwokctl, ['--name', name, 'start', 'cluster', '--wait', '120s'], { env: kwokEnv(tools), timeout: 180_000 });
+    await waitFor('the API server to be ready', () => isReady(tools, kubeconfig), 60_000, say);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the cluster's processes but keeps its data; the next `up` starts it again. */
+export async function clusterStop(opts: { name?: string; say?: Say } = {}): Promise<void> {
+  const name = opts.name ?? DEFAULT_CLUSTER;
+  const tools = await toolPaths();
+  await run(tools.kwokctl, ['--name', name, 'stop', 'cluster'], { env: kwokEnv(tools), timeout: 120_000 }).catch(() => undefined);
+  (opts.say ?? defaultSay)(`cluster "${name}" stopped (its data is kept; \`npm run cluster:down\` deletes it)`);
+}
+
+async function destroy(tools: ToolPaths, name: string): Promise<void> {
+  await run(tools.kwokctl, ['--name', name, 'delete', 'cluster', '--kubeconfig', join(workdir(tools), 'clusters', `${name}.contexts.yaml`)], {
+    env: kwokEnv(tools),
+    timeout: 120_000,
+  }).catch(() => undefined);
+}
+
+/** Stops and deletes the local cluster; succeeds when there is none. */
+export async function clusterDown(opts: { name?: string; say?: Say } = {}): Promise<void> {
+  const name = opts.name ?? DEFAULT_CLUSTER;
+  const say = opts.say ?? defaultSay;
+  const tools = await toolPaths();
+  if (!existsSync(join(workdir(tools), 'clusters', name))) {
+    say(`cluster "${name}" is not there; nothing to do`);
+    return;
+  }
+  await destroy(tools, name);
+  say(`cluster "${name}" deleted`);
+}

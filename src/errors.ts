@@ -1,0 +1,49 @@
+/**
+ * The one error base class of KubeMin. Every domain error carries a stable `code` (safe to
+ * match on in clients and in Temporal failure types), the JSON path it concerns when there is
+ * one, and a hint saying what to do next.
+ */
+export interface ErrorDetail {
+  /** JSON path of the offending field, e.g. `$.components[0].image`. */
+  readonly path: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export class KubeMinError extends Error {
+  override readonly name: string = 'KubeMinError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The spec failed validation; `details` lists every problem found, not only the first. */
+export class SpecInvalidError extends KubeMinError {
+  override readonly name = 'SpecInvalidError';
+  constructor(details: readonly ErrorDetail[]) {
+    super(
+      'SpecInvalid',
+      `the application spec has ${details.length} problem${details.length === 1 ? '' : 's'}: ` +
+        details.map((d) => `${d.path}: ${d.message}`).join('; '),
+      details,
+      'fix every field listed in details, then submit the spec again',
+    );
+  }
+}
+
+/** A run, step or object that was asked for does not exist. */
+export class NotFoundError extends KubeMinError {
+  override readonly name = 'NotFoundError';
+  constructor(what: string, hint?: string) {
+    super('NotFound', `${what} was not found`, [], hint);
+  }
+}
+
+export const isKubeMinError = (e: unknown): e is KubeMinError => e instanceof KubeMinError;
+export const isSpecInvalid = (e: unknown): e is SpecInvalidError => e instanceof SpecInvalidError;
+export const isNotFound = (e: unknown): e is NotFoundError => e instanceof NotFoundError;

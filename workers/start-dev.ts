@@ -1,0 +1,95 @@
+/**
+ * `npm start`: KubeMin on its embedded default. Starts the Temporal dev server (Web UI, history
+ * kept in .kubemin/temporal.db), picks a Kubernetes cluster (see kube-target.ts), and runs the
+ * worker and the API in this process. Ctrl-C stops everything it started.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Client } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createApp } from '../api/app.js';
+import { clusterStop, clusterUp } from '../dev/cluster.js';
+import { startDevTemporal } from '../dev/temporal.js';
+import { loadConfig } from './config.js';
+import { chooseKubeTarget } from './kube-target.js';
+import { createLogger } from './logger.js';
+import { createKubeMinWorker, loadKubeConfig } from './worker.js';
+
+const say = (line: string) => process.stderr.write(`[kubemin] ${line}\n`);
+const STATE_DIR = fileURLToPath(new URL('../.kubemin/', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const cleanups: (() => Promise<void>)[] = [];
+
+  const target = chooseKubeTarget();
+  let kubeconfig: string | undefined;
+  if (target.kind === 'local') {
+    say('no Kubernetes context configured: using the local cluster (real control plane, kwok nodes)');
+    const cluster = await clusterUp();
+    kubeconfig = cluster.kubeconfig;
+    if (cluster.started) cleanups.push(() => clusterStop());
+  } else {
+    say(`using Kubernetes context "${target.context}"${target.kubeconfig ? ` from ${target.kubeconfig}` : ''}`);
+    kubeconfig = target.kubeconfig;
+  }
+
+  mkdirSync(STATE_DIR, { recursive: true });
+  const temporalPort = Number(process.env.KUBEMIN_TEMPORAL_PORT ?? 7233);
+  const uiPort = Number(process.env.KUBEMIN_TEMPORAL_UI_PORT ?? 8233);
+  say(`starting the Temporal dev server on 127.0.0.1:${temporalPort} (history in .kubemin/temporal.db)`);
+  const temporal = await startDevTemporal({ dbFilename: `${STATE_DIR}temporal.db`, port: temporalPort, uiPort });
+  cleanups.unshift(() => temporal.stop());
+
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const kmWorker = await createKubeMinWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    kubeConfig: loadKubeConfig(kubeconfig),
+    log,
+  });
+  const workerDone = kmWorker.run();
+
+  const client = new Client({ connection: temporal.env.connection, namespace: config.temporal.namespace });
+  const uiUrl = temporal.uiUrl ?? config.temporal.uiUrl;
+  const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl, log });
+  const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });
+  const apiUrl = `http://${config.api.host}:${config.api.port}`;
+
+  say('');
+  say(`API:              ${apiUrl}`);
+  say(`Temporal Web UI:  ${uiUrl}`);
+  say(`Kubernetes:       ${kubeconfig ?? target.kind}`);
+  say('WARNING: dev mode, the API is open to anyone who can reach it (no auth).');
+  say('');
+  say('Deploy the example (then open the UI link it returns):');
+  say(`  curl -sS -X POST ${apiUrl}/v1/runs -H 'content-type: application/yaml' --data-binary @examples/hello-web.yaml`);
+  say(`Follow it:  curl -sS ${apiUrl}/v1/runs/<id>`);
+  if (kubeconfig) say(`See it:     kubectl --kubeconfig ${kubeconfig} get deploy -n demo`);
+  say('Ctrl-C stops everything this command started.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping the API, the worker, Temporal${target.kind === 'local' ? ' and the local cluster' : ''}...`);
+    server.close();
+    kmWorker.worker.shutdown();
+    await workerDone.catch(() => undefined);
+    await connection.close().catch(() => undefined);
+    for (const cleanup of cleanups) await cleanup().catch((e: unknown) => say(`cleanup failed: ${String(e)}`));
+    say('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  say(`ERROR: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

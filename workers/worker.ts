@@ -1,0 +1,61 @@
+/**
+ * Builds a KubeMin worker: the workflow bundle plus the activities wired to one Kubernetes
+ * cluster. Used by the worker process, `npm start` and the tests alike.
+ */
+import { fileURLToPath } from 'node:url';
+import { KubeConfig } from '@kubernetes/client-node';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { createActivities, createKubeClients, createWorkloadWatch, type WorkloadWatch } from '../activities/index.js';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface KubeMinWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  kubeConfig: KubeConfig;
+  log: Logger;
+  /** A prebuilt workflow bundle (production); without it the workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+}
+
+export interface KubeMinWorker {
+  worker: Worker;
+  watch: WorkloadWatch;
+  /** Runs until shutdown, then closes the shared watches. */
+  run(): Promise<void>;
+}
+
+/** Loads a KubeConfig from a file path, else KUBECONFIG / ~/.kube/config / in-cluster. */
+export function loadKubeConfig(path?: string): KubeConfig {
+  const kc = new KubeConfig();
+  if (path) kc.loadFromFile(path);
+  else kc.loadFromDefault();
+  return kc;
+}
+
+export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<KubeMinWorker> {
+  const kube = createKubeClients(opts.kubeConfig);
+  const watch = createWorkloadWatch(kube, opts.log);
+  const worker = await Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities({ kube, watch, log: opts.log }),
+    shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
+  });
+  return {
+    worker,
+    watch,
+    run: async () => {
+      try {
+        await worker.run();
+      } finally {
+        await watch.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The names that live in Temporal history: the workflow type, queries, signals, updates.
+ * Never rename one; add a new name instead. Shared by the workflow, the worker and the API.
+ */
+import { defineQuery } from '@temporalio/workflow';
+
+export const RUN_WORKFLOW_TYPE = 'runApplication';
+
+export type RunPhase = 'Running' | 'Succeeded' | 'Failed' | 'Cancelled';
+export type StepPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
+
+export interface StepStatus {
+  name: string;
+  type: string;
+  components: string[];
+  phase: StepPhase;
+  attempts: number;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Why the step is where it is: the newest progress message, failure or skip reason. */
+  message?: string;
+  /** Typed reason of a failure (e.g. RolloutDegraded, KubeInvalid). */
+  reason?: string;
+}
+
+export interface RunStatus {
+  application: string;
+  namespace: string;
+  revision: string;
+  phase: RunPhase;
+  startedAt: string;
+  finishedAt?: string;
+  message?: string;
+  steps: StepStatus[];
+}
+
+export const statusQuery = defineQuery<RunStatus>('status');
