@@ -1,5 +1,6 @@
 /** The Kubernetes clients the activities use, built once per worker from one KubeConfig. */
-import { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import type { KubeConfig} from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, KubernetesObjectApi } from '@kubernetes/client-node';
 
 export interface KubeClients {
   readonly kc: KubeConfig;

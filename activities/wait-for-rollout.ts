@@ -25,9 +25,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
     const beat = setInterval(() => ctx.heartbeat(last), HEARTBEAT_EVERY_MS);
     try {
       return await deps.watch.waitFor(
-        input.kind,
-        input.namespace,
-        input.name,
+        input,
         (obj) => {
           if (!obj) {
             last = { ...last, state: 'Progressing', message: `${target} does not exist (yet)` };

@@ -24,6 +24,12 @@ const KINDS = {
 
 export type WatchedKind = keyof typeof KINDS;
 
+export interface WatchTarget {
+  kind: WatchedKind;
+  namespace: string;
+  name: string;
+}
+
 /** Called with the object (or undefined once deleted); a defined return value ends the wait. */
 export type Evaluate<R> = (obj: KubernetesObject | undefined) => R | undefined;
 
@@ -35,7 +41,7 @@ interface Entry {
 
 export interface WorkloadWatch {
   /** Resolves with the first non-undefined value of `evaluate`; rejects when `signal` aborts. */
-  waitFor<R>(kind: WatchedKind, namespace: string, name: string, evaluate: Evaluate<R>, signal: AbortSignal): Promise<R>;
+  waitFor<R>(target: WatchTarget, evaluate: Evaluate<R>, signal: AbortSignal): Promise<R>;
   /** How many watches are open now (one per kind and namespace). */
   openWatches(): number;
   close(): Promise<void>;
@@ -56,6 +62,7 @@ export function createWorkloadWatch(kube: KubeClients, log: Logger): WorkloadWat
     informer.on('update', (o) => emit(o, o.metadata?.name ?? ''));
     informer.on('delete', (o) => emit(undefined, o.metadata?.name ?? ''));
     informer.on('error', (err: unknown) => {
+      if (entries.get(key) !== entry) return; // stopped on purpose
       log.warn({ err, watch: key }, 'watch failed; restarting in 2s');
       setTimeout(() => {
         if (entries.get(key) === entry) informer.start().catch((e: unknown) => log.warn({ err: e, watch: key }, 'watch restart failed'));
@@ -69,11 +76,12 @@ export function createWorkloadWatch(kube: KubeClients, log: Logger): WorkloadWat
   function release(kind: WatchedKind, namespace: string, entry: Entry): void {
     if (entry.listeners.size > 0) return;
     entries.delete(`${kind}/${namespace}`);
-    entry.informer.stop().catch(() => undefined);
+    // stopping while the first list is still in flight would let it open a watch afterwards
+    void entry.started.catch(() => undefined).then(() => entry.informer.stop().catch(() => undefined));
   }
 
   return {
-    waitFor(kind, namespace, name, evaluate, signal) {
+    waitFor({ kind, namespace, name }, evaluate, signal) {
       const entry = open(kind, namespace);
       return new Promise((resolve, reject) => {
         const finish = (settle: () => void) => {
@@ -105,7 +113,7 @@ export function createWorkloadWatch(kube: KubeClients, log: Logger): WorkloadWat
     async close() {
       const all = [...entries.values()];
       entries.clear();
-      await Promise.all(all.map((e) => e.informer.stop().catch(() => undefined)));
+      await Promise.all(all.map((e) => e.started.catch(() => undefined).then(() => e.informer.stop().catch(() => undefined))));
     },
   };
 }

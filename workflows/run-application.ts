@@ -87,7 +87,7 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       status.phase = 'Cancelled';
       status.finishedAt = nowIso();
       status.message = 'the run was cancelled';
-      for (const s of status.steps) if (s.phase === 'Pending' || s.phase === 'Running') Object.assign(s, { phase: 'Cancelled', finishedAt: status.finishedAt });
+      status.steps.filter((s) => s.phase === 'Pending' || s.phase === 'Running').forEach((s) => Object.assign(s, { phase: 'Cancelled', finishedAt: status.finishedAt }));
     }
     throw e;
   }

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { validateApplication } from '../model/parse.js';
+import { compile } from './compile.js';
+import { canonicalJson, revisionOf } from './revision.js';
+
+const spec = () =>
+  validateApplication({
+    name: 'shop',
+    namespace: 'shop',
+    components: [
+      { name: 'web', type: 'webservice', image: 'shop/web:1', port: 8080 },
+      { name: 'api', type: 'webservice', image: 'shop/api:1', replicas: 3 },
+    ],
+  });
+
+describe('compile', () => {
+  it('gives each component a deploy step that depends on nothing', () => {
+    const plan = compile(spec());
+    assert.deepEqual(
+      plan.steps.map((s) => [s.name, s.type, s.components, s.dependsOn]),
+      [
+        ['deploy-web', 'deploy', ['web'], []],
+        ['deploy-api', 'deploy', ['api'], []],
+      ],
+    );
+    assert.equal(plan.namespace, 'shop');
+  });
+
+  it('is deterministic: the same spec always gives the same plan and revision', () => {
+    assert.deepEqual(compile(spec()), compile(spec()));
+    assert.match(compile(spec()).revision, /^[0-9a-f]{12}$/);
+  });
+
+  it('changes the revision when an image changes', () => {
+    const changed = spec();
+    changed.components[0]!.image = 'shop/web:2';
+    assert.notEqual(compile(changed).revision, compile(spec()).revision);
+  });
+});
+
+describe('revisionOf', () => {
+  it('ignores key order and undefined fields', () => {
+    assert.equal(revisionOf({ a: 1, b: [1, { c: 2, d: undefined }] }), revisionOf({ b: [1, { c: 2 }], a: 1 }));
+    assert.equal(canonicalJson({ b: 1, a: 2 }), '{"a":2,"b":1}');
+  });
+});

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isSpecInvalid, type SpecInvalidError } from '../errors.js';
+import { jsonPath, parseSpecText, validateApplication } from './parse.js';
+
+function errorsOf(fn: () => unknown): { path: string; message: string }[] {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(isSpecInvalid(e), `expected SpecInvalidError, got ${String(e)}`);
+    return (e as SpecInvalidError).details.map(({ path, message }) => ({ path, message }));
+  }
+  assert.fail('expected the spec to be rejected');
+}
+
+describe('validateApplication', () => {
+  it('accepts the minimal web service and fills defaults', () => {
+    const app = validateApplication({ name: 'hello', components: [{ name: 'web', type: 'webservice', image: 'nginx:1.27' }] });
+    assert.equal(app.namespace, 'default');
+    assert.equal(app.components[0]?.replicas, 1);
+  });
+
+  it('reports every problem at once, each with its JSON path', () => {
+    const errors = errorsOf(() =>
+      validateApplication({ name: 'Hello_App', components: [{ name: 'web', type: 'webservice', image: '', replicas: -1, port: 70000 }] }),
+    );
+    assert.deepEqual(
+      errors.map((e) => e.path),
+      ['$.name', '$.components[0].image', '$.components[0].replicas', '$.components[0].port'],
+    );
+    assert.match(errors[0]?.message ?? '', /DNS-1123/);
+  });
+
+  it('names the known types when a component type is unknown', () => {
+    const errors = errorsOf(() => validateApplication({ name: 'a', components: [{ name: 'w', type: 'lambda', image: 'x' }] }));
+    assert.deepEqual(errors, [{ path: '$.components[0].type', message: 'unknown component type; known types: webservice' }]);
+  });
+
+  it('rejects fields it does not know, so typos are not silently ignored', () => {
+    const errors = errorsOf(() => validateApplication({ name: 'a', components: [{ name: 'w', type: 'webservice', image: 'x', replica: 2 }] }));
+    assert.equal(errors[0]?.path, '$.components[0]');
+    assert.match(errors[0]?.message ?? '', /replica/);
+  });
+
+  it('requires at least one component', () => {
+    assert.deepEqual(errorsOf(() => validateApplication({ name: 'a', components: [] })).map((e) => e.path), ['$.components']);
+  });
+});
+
+describe('parseSpecText', () => {
+  it('reads YAML and JSON alike', () => {
+    assert.deepEqual(parseSpecText('name: a\nreplicas: 2\n'), { name: 'a', replicas: 2 });
+    assert.deepEqual(parseSpecText('{"name":"a"}'), { name: 'a' });
+  });
+
+  it('gives the line of a syntax error', () => {
+    const errors = errorsOf(() => parseSpecText('name: a\ncomponents:\n  - name: [web\n'));
+    assert.match(errors[0]?.message ?? '', /^line \d+, column \d+: /);
+  });
+});
+
+describe('jsonPath', () => {
+  it('quotes keys that are not identifiers', () => {
+    assert.equal(jsonPath(['labels', 'app.kubernetes.io/name', 0]), '$.labels["app.kubernetes.io/name"][0]');
+  });
+});

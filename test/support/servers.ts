@@ -1,0 +1,84 @@
+/**
+ * Access to the real servers the test runner started. A test file run without them fails loudly
+ * rather than skipping: run it through `npm test -- <file>`.
+ */
+import { randomBytes } from 'node:crypto';
+import { KubeConfig, CoreV1Api, AppsV1Api } from '@kubernetes/client-node';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { pino } from 'pino';
+import { createKubeMinWorker, type KubeMinWorker } from '../../workers/worker.js';
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: integration tests need the real servers; run them with \`npm test -- <file>\``);
+  return v;
+}
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
+export const testLog = pino({ level: process.env.KUBEMIN_TEST_LOG_LEVEL ?? 'warn' });
+
+export function kubeConfig(): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromFile(required('KUBEMIN_TEST_KUBECONFIG'));
+  return kc;
+}
+
+export const kubeApis = (kc = kubeConfig()) => ({ core: kc.makeApiClient(CoreV1Api), apps: kc.makeApiClient(AppsV1Api) });
+
+export async function temporalClient(): Promise<{ client: Client; connection: Connection }> {
+  const connection = await Connection.connect({ address: required('KUBEMIN_TEST_TEMPORAL_ADDRESS') });
+  return { client: new Client({ connection }), connection };
+}
+
+/** A fresh name, so tests never see each other's objects or runs. */
+export const uniqueName = (prefix: string): string => `${prefix}-${randomBytes(3).toString('hex')}`;
+
+/**
+ * Fresh namespace names that are deleted again by `cleanup()` (call it in `after`), so one test
+ * file's pods never hold capacity another needs.
+ */
+export function namespaces(prefix: string): { next(): string; cleanup(): Promise<void> } {
+  const made: string[] = [];
+  return {
+    next: () => {
+      const name = uniqueName(prefix);
+      made.push(name);
+      return name;
+    },
+    cleanup: async () => {
+      const { core } = kubeApis();
+      await Promise.all(made.map((name) => core.deleteNamespace({ name }).catch(() => undefined)));
+    },
+  };
+}
+
+export interface TestWorker extends KubeMinWorker {
+  taskQueue: string;
+  connection: NativeConnection;
+  stop(): Promise<void>;
+}
+
+/** A KubeMin worker on its own task queue, against the test cluster. */
+export async function startTestWorker(taskQueue = uniqueName('tq')): Promise<TestWorker> {
+  quietRuntime();
+  const connection = await NativeConnection.connect({ address: required('KUBEMIN_TEST_TEMPORAL_ADDRESS') });
+  const w = await createKubeMinWorker({ connection, namespace: 'default', taskQueue, kubeConfig: kubeConfig(), log: testLog });
+  const running = w.run();
+  return {
+    ...w,
+    taskQueue,
+    connection,
+    stop: async () => {
+      w.worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}

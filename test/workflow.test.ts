@@ -1,0 +1,84 @@
+/**
+ * The runApplication workflow on the real Temporal dev server, with its activities against the
+ * local Kubernetes cluster.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { WorkflowFailedError, type Client, type Connection } from '@temporalio/client';
+import { compile, validateApplication, type Plan } from '../src/index.js';
+import { RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
+import { kubeApis, namespaces, startTestWorker, temporalClient, uniqueName, type TestWorker } from './support/servers.js';
+
+describe('runApplication workflow (Temporal dev server + local cluster)', () => {
+  let worker: TestWorker;
+  let client: Client;
+  let connection: Connection;
+  const { apps } = kubeApis();
+  const scratch = namespaces('wf');
+
+  before(async () => {
+    worker = await startTestWorker();
+    ({ client, connection } = await temporalClient());
+  });
+  after(async () => {
+    await scratch.cleanup();
+    await worker?.stop();
+    await connection?.close();
+  });
+
+  const planFor = (namespace: string, image = 'nginx:1.27'): Plan =>
+    compile(validateApplication({ name: 'wf', namespace, components: [{ name: 'web', type: 'webservice', image, replicas: 2, port: 80 }] }));
+
+  const execute = (plan: Plan) =>
+    client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: worker.taskQueue, workflowId: uniqueName('wf-run') }) as Promise<RunStatus>;
+
+  it('applies the Deployment and succeeds only once it is Available', async () => {
+    const ns = scratch.next();
+    const result = await execute(planFor(ns));
+    assert.equal(result.phase, 'Succeeded');
+    assert.deepEqual(result.steps.map((s) => [s.name, s.phase]), [['deploy-web', 'Succeeded']]);
+    assert.match(result.steps[0]?.message ?? '', /Deployment .*web: 2 of 2 replicas available/);
+
+    const d = await apps.readNamespacedDeployment({ name: 'web', namespace: ns });
+    assert.equal(d.status?.availableReplicas, 2);
+    assert.equal(d.status?.conditions?.find((c) => c.type === 'Available')?.status, 'True');
+    assert.equal(d.metadata?.managedFields?.some((f) => f.manager === 'kubemin' && f.operation === 'Apply'), true);
+  });
+
+  it('records its activities in the Temporal history', async () => {
+    const workflowId = uniqueName('wf-run');
+    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [planFor(scratch.next())], taskQueue: worker.taskQueue, workflowId });
+    await handle.result();
+    const history = await handle.fetchHistory();
+    const activities = (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    assert.deepEqual(activities, ['applyManifests', 'waitForRollout']);
+    const status = await handle.query(statusQuery);
+    assert.equal(status.phase, 'Succeeded');
+  });
+
+  it('changes nothing on the cluster when the same spec runs again', async () => {
+    const ns = scratch.next();
+    await execute(planFor(ns));
+    const first = await apps.readNamespacedDeployment({ name: 'web', namespace: ns });
+    await execute(planFor(ns));
+    const second = await apps.readNamespacedDeployment({ name: 'web', namespace: ns });
+    assert.equal(second.metadata?.generation, first.metadata?.generation);
+    assert.equal(second.metadata?.resourceVersion, first.metadata?.resourceVersion);
+  });
+
+  it('fails the run with the API server\'s reason when a manifest is invalid, without retrying it', async () => {
+    const plan = planFor(scratch.next());
+    plan.spec.components[0]!.replicas = -1; // past validation on purpose: the API server must reject it
+    const workflowId = uniqueName('wf-run');
+    await assert.rejects(
+      client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: worker.taskQueue, workflowId }),
+      (e: unknown) => e instanceof WorkflowFailedError && /step "deploy-web" failed/.test(String(e.cause?.message)),
+    );
+    const status = await client.workflow.getHandle(workflowId).query(statusQuery);
+    assert.equal(status.phase, 'Failed');
+    assert.equal(status.steps[0]?.phase, 'Failed');
+    assert.equal(status.steps[0]?.reason, 'KubeInvalid');
+    assert.match(status.steps[0]?.message ?? '', /spec.replicas/);
+    assert.equal(status.steps[0]?.attempts, 1);
+  });
+});
