@@ -1,4 +1,4 @@
-/** /v1/runs: start a run of a spec, and read a run's phase and per-step status. */
+/** /v1/runs: start a run of a spec, list the newest runs, and read a run's phase and per-step status. */
 import { Hono } from 'hono';
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
 import { compile, NotFoundError, parseSpecText, validateApplication } from '../src/index.js';
@@ -44,6 +44,24 @@ export function createRunsRoutes({ temporal, taskQueue, uiUrl }: RunsDeps) {
       return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: 'Running', links: links(id) }, 202, {
         location: links(id).self,
       });
+    })
+    .get('/', async (c) => {
+      const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 20) || 20, 1), 100);
+      const runs = [];
+      for await (const w of temporal.workflow.list({ query: `WorkflowType = '${RUN_WORKFLOW_TYPE}'`, pageSize: limit })) {
+        runs.push({
+          id: w.workflowId,
+          phase: PHASE_BY_TEMPORAL[w.status.name] ?? 'Running',
+          application: w.memo?.application,
+          namespace: w.memo?.namespace,
+          revision: w.memo?.revision,
+          startTime: w.startTime.toISOString(),
+          ...(w.closeTime ? { closeTime: w.closeTime.toISOString() } : {}),
+          links: links(w.workflowId),
+        });
+        if (runs.length >= limit) break;
+      }
+      return c.json({ runs });
     })
     .get('/:id', async (c) => {
       const id = c.req.param('id');

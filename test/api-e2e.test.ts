@@ -60,6 +60,15 @@ describe('API end to end (HTTP + Temporal dev server + local cluster)', () => {
     assert.equal(run.phase, 'Succeeded', JSON.stringify(run));
     assert.deepEqual(run.steps.map((s) => [s.name, s.phase]), [['deploy-web', 'Succeeded']]);
 
+    // visibility (what GET /v1/runs reads) is eventually consistent: give it a few seconds
+    let listed: [string, string][] = [];
+    for (let i = 0; i < 50 && listed[0]?.[1] !== 'Succeeded'; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 100));
+      const list = (await (await fetch(`${base}/v1/runs?limit=100`)).json()) as { runs: { id: string; application: string; phase: string }[] };
+      listed = list.runs.filter((r) => r.id === started.id).map((r) => [r.application, r.phase]);
+    }
+    assert.deepEqual(listed, [['hello', 'Succeeded']]);
+
     const d = await apps.readNamespacedDeployment({ name: 'web', namespace });
     assert.equal(d.status?.conditions?.find((c) => c.type === 'Available')?.status, 'True');
     assert.equal(d.status?.availableReplicas, 2);

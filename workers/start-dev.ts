@@ -27,11 +27,13 @@ async function main(): Promise<void> {
 
   const target = chooseKubeTarget();
   let kubeconfig: string | undefined;
+  let startedCluster = false;
   if (target.kind === 'local') {
     say('no Kubernetes context configured: using the local cluster (real control plane, kwok nodes)');
     const cluster = await clusterUp();
     kubeconfig = cluster.kubeconfig;
-    if (cluster.started) cleanups.push(() => clusterStop());
+    startedCluster = cluster.started;
+    if (startedCluster) cleanups.push(() => clusterStop());
   } else {
     say(`using Kubernetes context "${target.context}"${target.kubeconfig ? ` from ${target.kubeconfig}` : ''}`);
     kubeconfig = target.kubeconfig;
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: stopping the API, the worker, Temporal${target.kind === 'local' ? ' and the local cluster' : ''}...`);
+    say(`${signal}: stopping the API, the worker, Temporal${startedCluster ? ' and the local cluster' : ''}...`);
     server.close();
     kmWorker.worker.shutdown();
     await workerDone.catch(() => undefined);
