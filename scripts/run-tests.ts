@@ -25,6 +25,9 @@ function findTests(dir: string): string[] {
   });
 }
 
+const TEST_TIMEOUT_MS = 5 * 60_000;
+const RUN_TIMEOUT_MS = 40 * 60_000;
+
 const say = (line: string) => process.stderr.write(`[test] ${line}\n`);
 
 async function main(): Promise<number> {
@@ -37,13 +40,21 @@ async function main(): Promise<number> {
   say(`real servers: Temporal dev server at ${temporal.address}; Kubernetes API server from ${cluster.kubeconfig}`);
   try {
     return await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+      // --test-force-exit: a handle leaked by a test must not hang CI; --test-timeout bounds one test
+      const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], {
         cwd: ROOT,
         stdio: 'inherit',
         env: { ...process.env, KUBEMIN_TEST_TEMPORAL_ADDRESS: temporal.address, KUBEMIN_TEST_KUBECONFIG: cluster.kubeconfig },
       });
+      const guard = setTimeout(() => {
+        say(`ERROR: the tests ran longer than ${RUN_TIMEOUT_MS / 60_000} minutes; stopping them`);
+        child.kill('SIGKILL');
+      }, RUN_TIMEOUT_MS);
       child.on('error', reject);
-      child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+      child.on('exit', (code, signal) => {
+        clearTimeout(guard);
+        resolve(code ?? (signal ? 1 : 0));
+      });
     });
   } finally {
     await temporal.stop();
