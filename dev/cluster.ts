@@ -5,8 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ensureTools, toolPaths, type ToolPaths } from './tools.js';
@@ -32,8 +32,9 @@ function workdir(tools: ToolPaths): string {
   return join(tools.cache, 'kwok');
 }
 
+/** kwokctl looks kubectl up on PATH for some waits: make it find the pinned one first. */
 function kwokEnv(tools: ToolPaths): NodeJS.ProcessEnv {
-  return { ...process.env, KWOK_WORKDIR: workdir(tools) };
+  return { ...process.env, KWOK_WORKDIR: workdir(tools), PATH: `${dirname(tools.kubectl)}${delimiter}${process.env.PATH ?? ''}` };
 }
 
 export function kubeconfigPath(tools: ToolPaths, name = DEFAULT_CLUSTER): string {
@@ -148,11 +149,35 @@ export async function clusterUp(opts: { name?: string; say?: Say } = {}): Promis
   return { name, kubeconfig, upSeconds, started };
 }
 
+/** Whether a pid names a live process; a zombie (killed, not yet reaped) is not alive. */
+async function isAlive(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * kwokctl skips a component whose pid file names a process that answers signals, and a killed
+ * but unreaped process still does: drop the pid files of processes that are gone or zombies.
+ */
+async function forgetDeadProcesses(tools: ToolPaths, name: string): Promise<void> {
+  const dir = join(workdir(tools), 'clusters', name, 'pids');
+  const files = await readdir(dir).catch(() => [] as string[]);
+  for (const f of files) {
+    const pid = Number((await readFile(join(dir, f), 'utf8').catch(() => '')).trim());
+    if (!pid || !(await isAlive(pid))) await rm(join(dir, f), { force: true });
+  }
+}
+
 /** Starts a stopped cluster again with its etcd data, so what was deployed is still there. */
 async function restart(tools: ToolPaths, name: string, kubeconfig: string, say: Say): Promise<boolean> {
   say(`starting the stopped cluster "${name}" again`);
   try {
-    await run(tools.kwokctl, ['--name', name, 'start', 'cluster', '--wait', '120s'], { env: kwokEnv(tools), timeout: 180_000 });
+    await forgetDeadProcesses(tools, name);
+    await run(tools.kwokctl, ['--name', name, 'start', 'cluster'], { env: kwokEnv(tools), timeout: 180_000 });
     await waitFor('the API server to be ready', () => isReady(tools, kubeconfig), 60_000, say);
     return true;
   } catch {
