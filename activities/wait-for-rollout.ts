@@ -4,7 +4,7 @@
  * show it. A Degraded workload fails the step for good; cancellation ends the wait at once.
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { deploymentHealth, type DeploymentLike, type Health, type ReadinessTarget } from '../src/index.js';
+import { healthOf, type Health, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 
 export type WaitForRolloutInput = ReadinessTarget;
@@ -31,7 +31,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
             last = { ...last, state: 'Progressing', message: `${target} does not exist (yet)` };
             return undefined;
           }
-          const health = deploymentHealth(obj as DeploymentLike);
+          const health = healthOf(input.kind, obj);
           const changed = health.message !== last.message || health.state !== last.state;
           last = { target, ...health };
           if (changed) ctx.heartbeat(last);

@@ -20,6 +20,14 @@ const KINDS = {
     path: (ns) => `/apis/apps/v1/namespaces/${ns}/deployments`,
     list: (kube, namespace) => kube.apps.listNamespacedDeployment({ namespace }),
   },
+  StatefulSet: {
+    path: (ns) => `/apis/apps/v1/namespaces/${ns}/statefulsets`,
+    list: (kube, namespace) => kube.apps.listNamespacedStatefulSet({ namespace }),
+  },
+  Job: {
+    path: (ns) => `/apis/batch/v1/namespaces/${ns}/jobs`,
+    list: (kube, namespace) => kube.batch.listNamespacedJob({ namespace }),
+  },
 } satisfies Record<string, KindSpec>;
 
 export type WatchedKind = keyof typeof KINDS;

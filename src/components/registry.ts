@@ -1,15 +1,20 @@
 /** The registry of component types. Adding a type is a file and a line in this list. */
 import { KubeMinError } from '../errors.js';
 import type { ComponentType } from './component-type.js';
+import { configType } from './config.js';
+import { secretType } from './secret.js';
 import { webservice } from './webservice.js';
+import { worker } from './worker.js';
 
-const TYPES: readonly ComponentType[] = [webservice];
+const TYPES: readonly ComponentType<any>[] = [webservice, worker, configType, secretType];
 
 const registry = new Map(TYPES.map((t) => [t.name, t]));
 
 export const componentTypeNames = (): string[] => [...registry.keys()];
 
-export function getComponentType(name: string): ComponentType {
+export const findComponentType = (name: string): ComponentType<unknown> | undefined => registry.get(name);
+
+export function getComponentType(name: string): ComponentType<unknown> {
   const t = registry.get(name);
   if (!t) throw new KubeMinError('UnknownComponentType', `unknown component type "${name}"`, [], `known types: ${componentTypeNames().join(', ')}`);
   return t;

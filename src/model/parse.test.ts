@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import { isSpecInvalid, type SpecInvalidError } from '../errors.js';
 import { jsonPath, parseSpecText, validateApplication } from './parse.js';
 
-function errorsOf(fn: () => unknown): { path: string; message: string }[] {
+function errorsOf(fn: () => unknown): { path: string; message: string; hint?: string }[] {
   try {
     fn();
   } catch (e) {
     assert.ok(isSpecInvalid(e), `expected SpecInvalidError, got ${String(e)}`);
-    return (e as SpecInvalidError).details.map(({ path, message }) => ({ path, message }));
+    return (e as SpecInvalidError).details.map((d) => ({ ...d }));
   }
   assert.fail('expected the spec to be rejected');
 }
@@ -17,7 +17,8 @@ describe('validateApplication', () => {
   it('accepts the minimal web service and fills defaults', () => {
     const app = validateApplication({ name: 'hello', components: [{ name: 'web', type: 'webservice', image: 'nginx:1.27' }] });
     assert.equal(app.namespace, 'default');
-    assert.equal(app.components[0]?.replicas, 1);
+    assert.deepEqual(app.components[0]?.dependsOn, []);
+    assert.deepEqual(app.policies, { allowHostPath: false, gpuResourceName: 'nvidia.com/gpu' });
   });
 
   it('reports every problem at once, each with its JSON path', () => {
@@ -31,9 +32,14 @@ describe('validateApplication', () => {
     assert.match(errors[0]?.message ?? '', /DNS-1123/);
   });
 
+  it('accepts the seed\'s componentType as an alias of type', () => {
+    const app = validateApplication({ name: 'a', components: [{ name: 'w', componentType: 'worker', image: 'x' }] });
+    assert.equal(app.components[0]?.type, 'worker');
+  });
+
   it('names the known types when a component type is unknown', () => {
     const errors = errorsOf(() => validateApplication({ name: 'a', components: [{ name: 'w', type: 'lambda', image: 'x' }] }));
-    assert.deepEqual(errors, [{ path: '$.components[0].type', message: 'unknown component type; known types: webservice' }]);
+    assert.deepEqual(errors, [{ path: '$.components[0].type', message: 'unknown component type "lambda"', hint: 'known types: webservice, worker, config, secret' }]);
   });
 
   it('rejects fields it does not know, so typos are not silently ignored', () => {

@@ -1,23 +1,12 @@
 /**
- * Turns user input (an object, JSON text or YAML text) into a validated Application, or throws
- * a SpecInvalidError listing every problem with its JSON path.
+ * Turns user input (JSON or YAML text) into a plain value; syntax errors carry line numbers.
+ * validate.ts then turns the value into a validated Application.
  */
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { SpecInvalidError, type ErrorDetail } from '../errors.js';
-import { ApplicationSchema, type Application } from './application.js';
+import { SpecInvalidError } from '../errors.js';
 
-/** `['components', 0, 'image']` -> `$.components[0].image` */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(String(seg)) ? `${acc}.${String(seg)}` : `${acc}[${JSON.stringify(String(seg))}]`),
-    '$',
-  );
-}
-
-function detailsOf(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
-}
+export { jsonPath } from './json-path.js';
+export { validateApplication } from './validate.js';
 
 /** Parses JSON or YAML text (YAML is a superset of JSON); syntax errors carry line numbers. */
 export function parseSpecText(text: string): unknown {
@@ -32,11 +21,4 @@ export function parseSpecText(text: string): unknown {
     );
   }
   return doc.toJS();
-}
-
-/** Validates an already-parsed spec. */
-export function validateApplication(input: unknown): Application {
-  const result = ApplicationSchema.safeParse(input);
-  if (!result.success) throw new SpecInvalidError(detailsOf(result.error));
-  return result.data;
 }

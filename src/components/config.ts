@@ -1,0 +1,17 @@
+/** `config`: a ConfigMap named after the component, from `properties.data`. */
+import { z } from 'zod';
+import { metadataFor } from '../render/workloads.js';
+import { defineComponentType } from './component-type.js';
+
+const ConfigProperties = z.strictObject({
+  data: z.record(z.string(), z.string()).default({}),
+});
+
+export const configType = defineComponentType({
+  name: 'config',
+  description: 'Configuration as a ConfigMap (properties.data); mount it with the storage trait or inject it with envFrom.',
+  properties: ConfigProperties,
+  workload: 'none',
+  render: (ctx) => [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: metadataFor(ctx), data: ctx.properties.data }],
+  readiness: () => [],
+});

@@ -1,0 +1,120 @@
+/**
+ * Validation past the shape: each component's `properties` against its type, each trait's data
+ * against the trait, and the references between components (duplicate names, unknown or
+ * circular dependsOn). Every problem is reported at once, each with its JSON path and a hint.
+ */
+import type { z } from 'zod';
+import { componentTypeNames, findComponentType } from '../components/registry.js';
+import { SpecInvalidError, type ErrorDetail } from '../errors.js';
+import { findTrait, traitNames } from '../traits/registry.js';
+import { ApplicationSchema, ComponentSchema, type Application, type Component } from './application.js';
+import { jsonPath } from './json-path.js';
+
+type Path = (string | number)[];
+
+const issuesAt = (base: Path, error: z.ZodError): ErrorDetail[] => error.issues.map((i) => ({ path: jsonPath([...base, ...i.path]), message: i.message }));
+
+/** Checks one shape-valid component; returns it with `properties` and `traits` parsed. */
+function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies'>, errors: ErrorDetail[]): Component {
+  const type = findComponentType(c.type);
+  if (!type) {
+    errors.push({ path: jsonPath([...at, 'type']), message: `unknown component type "${c.type}"`, hint: `known types: ${componentTypeNames().join(', ')}` });
+    return c;
+  }
+  const out: Component = { ...c, traits: {} };
+  const props = type.properties.safeParse(c.properties);
+  if (props.success) out.properties = props.data as Record<string, unknown>;
+  else errors.push(...issuesAt([...at, 'properties'], props.error));
+  if (type.workload !== 'none' && !c.image) errors.push({ path: jsonPath([...at, 'image']), message: `a ${c.type} component needs an image`, hint: 'e.g. image: "nginx:1.27"' });
+  if (type.workload === 'none' && c.image) errors.push({ path: jsonPath([...at, 'image']), message: `a ${c.type} component runs no container, so it takes no image`, hint: 'remove image' });
+  for (const [name, data] of Object.entries(c.traits)) {
+    const tAt = [...at, 'traits', name];
+    const trait = findTrait(name);
+    if (!trait) {
+      errors.push({ path: jsonPath(tAt), message: `unknown trait "${name}"`, hint: `known traits: ${traitNames().join(', ')}` });
+      continue;
+    }
+    if (!trait.appliesTo.includes(type.workload)) {
+      errors.push({ path: jsonPath(tAt), message: `the ${name} trait does not apply to a ${c.type} component`, hint: `it applies to components whose workload is ${trait.appliesTo.join(', ')}` });
+      continue;
+    }
+    const parsed = trait.schema.safeParse(data);
+    if (!parsed.success) {
+      errors.push(...issuesAt(tAt, parsed.error));
+      continue;
+    }
+    out.traits[name] = parsed.data;
+    for (const issue of trait.check?.(parsed.data, app as Application) ?? []) errors.push({ path: jsonPath([...tAt, ...issue.path]), message: issue.message, ...(issue.hint ? { hint: issue.hint } : {}) });
+  }
+  return out;
+}
+
+/** The first dependency cycle found, as the names along it (first name repeated at the end). */
+export function findCycle(deps: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (n: string): string[] | undefined => {
+    if (state.get(n) === 'done') return undefined;
+    if (state.get(n) === 'visiting') return [...stack.slice(stack.indexOf(n)), n];
+    state.set(n, 'visiting');
+    stack.push(n);
+    for (const d of deps.get(n) ?? []) {
+      const cycle = deps.has(d) ? visit(d) : undefined;
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(n, 'done');
+    return undefined;
+  };
+  for (const n of deps.keys()) {
+    const cycle = visit(n);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+function checkReferences(components: readonly Component[], errors: ErrorDetail[]): void {
+  const firstIndex = new Map<string, number>();
+  components.forEach((c, i) => {
+    const seen = firstIndex.get(c.name);
+    if (seen !== undefined) errors.push({ path: jsonPath(['components', i, 'name']), message: `duplicate component name "${c.name}" (also $.components[${seen}])`, hint: 'component names must be unique within an application' });
+    else firstIndex.set(c.name, i);
+  });
+  const names = [...firstIndex.keys()];
+  components.forEach((c, i) =>
+    c.dependsOn.forEach((d, k) => {
+      const at = jsonPath(['components', i, 'dependsOn', k]);
+      if (d === c.name) errors.push({ path: at, message: `component "${c.name}" depends on itself` });
+      else if (!firstIndex.has(d)) errors.push({ path: at, message: `unknown component "${d}"`, hint: `components of this application: ${names.join(', ')}` });
+    }),
+  );
+  const cycle = findCycle(new Map(components.map((c) => [c.name, c.dependsOn.filter((d) => d !== c.name)])));
+  if (cycle) {
+    const i = firstIndex.get(cycle[0] as string) ?? 0;
+    errors.push({ path: jsonPath(['components', i, 'dependsOn']), message: `dependency cycle: ${cycle.join(' -> ')}`, hint: 'remove one of these dependsOn entries' });
+  }
+}
+
+/** Validates an already-parsed spec: throws SpecInvalidError listing every problem. */
+export function validateApplication(input: unknown): Application {
+  const errors: ErrorDetail[] = [];
+  const shape = ApplicationSchema.safeParse(input);
+  if (!shape.success) {
+    errors.push(...issuesAt([], shape.error));
+    // still check the components that are well-formed, so every problem is reported at once
+    const raw = (input as { components?: unknown } | null)?.components;
+    const policies = ApplicationSchema.shape.policies.safeParse((input as { policies?: unknown } | null)?.policies);
+    if (Array.isArray(raw) && policies.success) {
+      raw.forEach((c, i) => {
+        const one = ComponentSchema.safeParse(c);
+        if (one.success) checkComponent(one.data, ['components', i], { policies: policies.data }, errors);
+      });
+    }
+    throw new SpecInvalidError(errors);
+  }
+  const app = shape.data;
+  const components = app.components.map((c, i) => checkComponent(c, ['components', i], app, errors));
+  checkReferences(components, errors);
+  if (errors.length) throw new SpecInvalidError(errors);
+  return { ...app, components };
+}

@@ -1,0 +1,45 @@
+/**
+ * `envs`: environment variables of the main container with a literal `value`, or `valueFrom` a
+ * Secret key, a ConfigMap key, or a Pod field (fieldRef, e.g. metadata.namespace).
+ */
+import { z } from 'zod';
+import { dnsSubdomain, envName } from '../model/common.js';
+import { defineTrait } from './trait.js';
+
+const KeyRef = z.strictObject({ name: dnsSubdomain, key: z.string().regex(/^[-._a-zA-Z0-9]+$/, { message: 'must be a ConfigMap/Secret key: letters, digits, "-", "_" and "."' }) });
+
+const POD_FIELDS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.podIP', 'status.podIPs'] as const;
+
+const ValueFrom = z.union([
+  z.strictObject({ secret: KeyRef }),
+  z.strictObject({ config: KeyRef }),
+  z.strictObject({ field: z.enum(POD_FIELDS, { message: `must be a Pod field: ${POD_FIELDS.join(', ')}` }) }),
+], { message: 'valueFrom takes exactly one of secret {name, key}, config {name, key} or field' });
+
+const EnvVar = z
+  .strictObject({ name: envName, value: z.string().optional(), valueFrom: ValueFrom.optional() })
+  .refine((e) => (e.value === undefined) !== (e.valueFrom === undefined), { message: 'give either value or valueFrom, not both or neither' });
+
+export type EnvsData = z.output<typeof EnvVar>[];
+
+function toK8s(e: z.output<typeof EnvVar>): Record<string, unknown> {
+  if (e.value !== undefined) return { name: e.name, value: e.value };
+  const from = e.valueFrom as z.output<typeof ValueFrom>;
+  if ('secret' in from) return { name: e.name, valueFrom: { secretKeyRef: { name: from.secret.name, key: from.secret.key } } };
+  if ('config' in from) return { name: e.name, valueFrom: { configMapKeyRef: { name: from.config.name, key: from.config.key } } };
+  return { name: e.name, valueFrom: { fieldRef: { fieldPath: from.field } } };
+}
+
+export const envs = defineTrait<EnvsData>({
+  name: 'envs',
+  description: 'Environment variables: literal values, or references to Secret keys, ConfigMap keys and Pod fields.',
+  schema: z.array(EnvVar).superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((e, i) => {
+      if (seen.has(e.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate environment variable "${e.name}"` });
+      seen.add(e.name);
+    });
+  }),
+  appliesTo: ['Deployment', 'StatefulSet', 'Job'],
+  process: ({ component, data }) => ({ env: { [component.name]: data.map(toK8s) } }),
+});

@@ -1,0 +1,24 @@
+/**
+ * The registry of traits, in the order they are applied (each sees the workload as the traits
+ * before it left it): storage, envFrom, envs, resources. Adding a trait is a file and a line.
+ */
+import { KubeMinError } from '../errors.js';
+import { envFrom } from './env-from.js';
+import { envs } from './envs.js';
+import { resources } from './resources.js';
+import { storage } from './storage.js';
+import type { Trait } from './trait.js';
+
+export const TRAITS: readonly Trait<any>[] = [storage, envFrom, envs, resources];
+
+const registry = new Map(TRAITS.map((t) => [t.name, t]));
+
+export const traitNames = (): string[] => TRAITS.map((t) => t.name);
+
+export const findTrait = (name: string): Trait<unknown> | undefined => registry.get(name);
+
+export function getTrait(name: string): Trait<unknown> {
+  const t = registry.get(name);
+  if (!t) throw new KubeMinError('UnknownTrait', `unknown trait "${name}"`, [], `known traits: ${traitNames().join(', ')}`);
+  return t;
+}
