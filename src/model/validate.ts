@@ -12,7 +12,10 @@ import { jsonPath } from './json-path.js';
 
 type Path = (string | number)[];
 
-const issuesAt = (base: Path, error: z.ZodError): ErrorDetail[] => error.issues.map((i) => ({ path: jsonPath([...base, ...i.path]), message: i.message }));
+/** A record key's own message (e.g. the env name rule) says more than zod's "Invalid key in record". */
+const messageOf = (i: z.core.$ZodIssue): string => (i.code === 'invalid_key' ? (i.issues[0]?.message ?? i.message) : i.message);
+
+const issuesAt = (base: Path, error: z.ZodError): ErrorDetail[] => error.issues.map((i) => ({ path: jsonPath([...base, ...i.path]), message: messageOf(i) }));
 
 /** Checks one shape-valid component; returns it with `properties` and `traits` parsed. */
 function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies'>, errors: ErrorDetail[]): Component {

@@ -1,0 +1,102 @@
+/**
+ * The table of bad specs: each must be rejected with exactly these errors (JSON path and
+ * message), and nothing else.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isSpecInvalid, type ErrorDetail } from '../errors.js';
+import { validateApplication } from './validate.js';
+
+type Spec = Record<string, any>;
+const web = (extra: Spec = {}): Spec => ({ name: 'web', type: 'webservice', image: 'nginx:1.27', port: 8080, ...extra });
+const app = (components: Spec[], extra: Spec = {}): Spec => ({ name: 'shop', namespace: 'shop', components, ...extra });
+const withTraits = (traits: Spec): Spec => app([web({ traits })]);
+
+/** [what is wrong, the spec, the errors: [path, message] (and the hint where one is promised)] */
+const BAD: [string, Spec, [string, string, string?][]][] = [
+  ['application name not a DNS label', { ...app([web()]), name: 'My_Shop' }, [['$.name', 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit']]],
+  ['namespace in capitals', { ...app([web()]), namespace: 'Prod' }, [['$.namespace', 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit']]],
+  ['no components at all', { name: 'shop' }, [['$.components', 'Invalid input: expected array, received undefined']]],
+  ['an empty component list', app([]), [['$.components', 'an application needs at least one component']]],
+  ['a field the spec does not have', { ...app([web()]), owner: 'me' }, [['$', 'Unrecognized key: "owner"']]],
+  ['a component name with an underscore', app([web({ name: 'web_1' })]), [['$.components[0].name', 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit']]],
+  ['a component without a type', app([{ name: 'web', image: 'x' }]), [['$.components[0].type', "a component type is required (`type`, or the seed's `componentType`)"]]],
+  ['an unknown component type', app([web({ type: 'lambda' })]), [['$.components[0].type', 'unknown component type "lambda"', 'known types: webservice, worker, config, secret']]],
+  ['a misspelt component field', app([web({ replica: 2 })]), [['$.components[0]', 'Unrecognized key: "replica"']]],
+  ['a web service without an image', app([web({ image: undefined })]), [['$.components[0].image', 'a webservice component needs an image', 'e.g. image: "nginx:1.27"']]],
+  ['a config with an image', app([{ name: 'cfg', type: 'config', image: 'x' }]), [['$.components[0].image', 'a config component runs no container, so it takes no image', 'remove image']]],
+  ['a port out of range', app([web({ port: 70000 })]), [['$.components[0].port', 'must be a port from 1 to 65535']]],
+  ['a port of zero in ports', app([web({ port: undefined, ports: [{ port: 0 }] })]), [['$.components[0].ports[0].port', 'must be a port from 1 to 65535']]],
+  ['negative replicas', app([web({ replicas: -1 })]), [['$.components[0].replicas', 'Too small: expected number to be >=0']]],
+  ['an env var a shell cannot read', app([web({ env: { 'MY-VAR': 'x' } })]), [['$.components[0].env["MY-VAR"]', 'must be a shell-readable name: letters, digits and "_", not starting with a digit']]],
+  ['duplicate component names', app([web(), web()]), [['$.components[1].name', 'duplicate component name "web" (also $.components[0])', 'component names must be unique within an application']]],
+  ['dependsOn an unknown component', app([web({ dependsOn: ['db'] })]), [['$.components[0].dependsOn[0]', 'unknown component "db"', 'components of this application: web']]],
+  ['dependsOn itself', app([web({ dependsOn: ['web'] })]), [['$.components[0].dependsOn[0]', 'component "web" depends on itself']]],
+  [
+    'a dependency cycle',
+    app([web({ dependsOn: ['api'] }), web({ name: 'api', dependsOn: ['db'] }), { name: 'db', type: 'worker', image: 'redis', dependsOn: ['web'] }]),
+    [['$.components[0].dependsOn', 'dependency cycle: web -> api -> db -> web', 'remove one of these dependsOn entries']],
+  ],
+  ['an unknown trait', withTraits({ autoscale: { min: 1 } }), [['$.components[0].traits.autoscale', 'unknown trait "autoscale"', 'known traits: storage, envFrom, envs, resources']]],
+  ['a trait on a component without a workload', app([{ name: 'cfg', type: 'config', traits: { resources: { cpu: '1' } } }]), [['$.components[0].traits.resources', 'the resources trait does not apply to a config component']]],
+  ['a bare number as a storage size', withTraits({ storage: [{ type: 'persistent', mountPath: '/data', size: '20' }] }), [['$.components[0].traits.storage[0].size', 'a bare number is bytes; write a unit, e.g. "20Gi"']]],
+  ['a storage size that is no quantity', withTraits({ storage: [{ type: 'persistent', mountPath: '/data', size: 'lots' }] }), [['$.components[0].traits.storage[0].size', 'must be a size such as 512Mi or 20Gi']]],
+  ['a relative mount path', withTraits({ storage: [{ type: 'ephemeral', mountPath: 'tmp' }] }), [['$.components[0].traits.storage[0].mountPath', 'must be an absolute path, e.g. /data']]],
+  ['an unknown storage type', withTraits({ storage: [{ type: 'nfs', mountPath: '/x' }] }), [['$.components[0].traits.storage[0].type', 'type must be one of persistent, ephemeral, host-mounted, config, secret']]],
+  [
+    'two volumes on one mount path',
+    withTraits({ storage: [{ type: 'ephemeral', mountPath: '/cache' }, { type: 'ephemeral', mountPath: '/cache' }] }),
+    [['$.components[0].traits.storage[1].mountPath', 'mount path "/cache" is already used by storage[0]']],
+  ],
+  [
+    'two volumes with one name',
+    withTraits({ storage: [{ name: 'data', type: 'ephemeral', mountPath: '/a' }, { name: 'data', type: 'ephemeral', mountPath: '/b' }] }),
+    [['$.components[0].traits.storage[1].name', 'volume name "data" is already used by storage[0]']],
+  ],
+  [
+    'host-mounted storage without the policy',
+    withTraits({ storage: [{ type: 'host-mounted', mountPath: '/host', hostPath: '/var/log' }] }),
+    [['$.components[0].traits.storage[0].type', "host-mounted storage gives the pod the node's files and is denied by default", 'set policies.allowHostPath: true if this application really needs it']],
+  ],
+  ['an env name starting with a digit', withTraits({ envs: [{ name: '1ST', value: 'x' }] }), [['$.components[0].traits.envs[0].name', 'must be a shell-readable name: letters, digits and "_", not starting with a digit']]],
+  ['an env with both value and valueFrom', withTraits({ envs: [{ name: 'A', value: 'x', valueFrom: { field: 'metadata.name' } }] }), [['$.components[0].traits.envs[0]', 'give either value or valueFrom, not both or neither']]],
+  ['an env from an unknown pod field', withTraits({ envs: [{ name: 'A', valueFrom: { field: 'spec.containers' } }] }), [['$.components[0].traits.envs[0].valueFrom', 'valueFrom takes exactly one of secret {name, key}, config {name, key} or field']]],
+  ['a duplicate env name', withTraits({ envs: [{ name: 'A', value: '1' }, { name: 'A', value: '2' }] }), [['$.components[0].traits.envs[1].name', 'duplicate environment variable "A"']]],
+  ['envFrom of an unknown source type', withTraits({ envFrom: [{ type: 'vault', sourceName: 'x' }] }), [['$.components[0].traits.envFrom[0].type', 'Invalid option: expected one of "config"|"secret"']]],
+  ['zero GPUs', withTraits({ resources: { gpu: 0 } }), [['$.components[0].traits.resources.gpu', 'must be a whole number of GPUs, at least 1']]],
+  ['a CPU that is no quantity', withTraits({ resources: { cpu: 'fast' } }), [['$.components[0].traits.resources.cpu', 'must be a Kubernetes quantity such as 500m, 2, 512Mi or 1.5Gi']]],
+  ['secret data that is not base64', app([{ name: 'db', type: 'secret', properties: { data: { password: 'hunter2!' } } }]), [['$.components[0].properties.data.password', 'must be base64; put plain text under stringData instead']]],
+  ['a property a web service does not have', app([web({ properties: { size: 3 } })]), [['$.components[0].properties', 'Unrecognized key: "size"']]],
+];
+
+function errorsOf(spec: Spec): ErrorDetail[] {
+  try {
+    validateApplication(spec);
+  } catch (e) {
+    assert.ok(isSpecInvalid(e), `expected SpecInvalidError, got ${String(e)}`);
+    return [...e.details];
+  }
+  return assert.fail('expected the spec to be rejected');
+}
+
+describe('bad specs are rejected with exact errors', () => {
+  it(`has at least 25 cases (has ${BAD.length})`, () => assert.ok(BAD.length >= 25));
+  for (const [what, spec, expected] of BAD) {
+    it(`rejects ${what}`, () => {
+      const errors = errorsOf(spec);
+      assert.deepEqual(
+        errors.map((e) => [e.path, e.message]),
+        expected.map(([path, message]) => [path, message]),
+      );
+      expected.forEach(([, , hint], i) => hint && assert.equal(errors[i]?.hint, hint));
+    });
+  }
+
+  it('reports problems of the shape, of traits and of references together', () => {
+    const errors = errorsOf({
+      name: 'Bad',
+      components: [web({ traits: { storage: [{ type: 'persistent', mountPath: '/d', size: '20' }] } }), web({ name: 'api', type: 'nope' })],
+    });
+    assert.deepEqual(errors.map((e) => e.path), ['$.name', '$.components[0].traits.storage[0].size', '$.components[1].type']);
+  });
+});
