@@ -1,0 +1,148 @@
+/**
+ * Golden tests of rendering: the exact objects each component type and each trait produces,
+ * written out by hand and reviewed for sense (selectors scoped to the component, claims named
+ * after it, references kept as references).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { validateApplication } from '../model/validate.js';
+import { renderComponent } from './render-component.js';
+
+const LABELS = { 'app.kubernetes.io/managed-by': 'kubemin', 'kubemin.io/app': 'shop', 'kubemin.io/component': 'api', 'kubemin.io/revision': 'r1' };
+const POD_LABELS = { 'app.kubernetes.io/managed-by': 'kubemin', 'kubemin.io/app': 'shop', 'kubemin.io/component': 'api' };
+
+const render = (component: Record<string, unknown>, policies: Record<string, unknown> = {}) =>
+  renderComponent(validateApplication({ name: 'shop', namespace: 'prod', policies, components: [{ name: 'api', ...component }] }), 'api', 'r1');
+
+const byKind = (objects: { kind: string }[], kind: string) => objects.filter((o) => o.kind === kind) as any[];
+
+describe('rendering with every trait', () => {
+  const { objects, readiness } = render(
+    {
+      type: 'webservice',
+      image: 'shop/api:2',
+      replicas: 3,
+      ports: [{ port: 8080, name: 'http' }, { port: 9090, name: 'metrics' }],
+      command: ['/api'],
+      args: ['--verbose'],
+      env: { MODE: 'prod' },
+      traits: {
+        storage: [
+          { type: 'persistent', mountPath: '/data', size: '20Gi', storageClass: 'fast' },
+          { name: 'scratch', type: 'ephemeral', mountPath: '/tmp', sizeLimit: '1Gi' },
+          { type: 'config', mountPath: '/etc/shop', sourceName: 'shop-config' },
+          { type: 'secret', mountPath: '/etc/tls', sourceName: 'shop-tls' },
+        ],
+        envFrom: [{ type: 'config', sourceName: 'shop-config' }, { type: 'secret', sourceName: 'shop-creds', prefix: 'DB_' }],
+        envs: [
+          { name: 'DATABASE_PASSWORD', valueFrom: { secret: { name: 'db-credentials', key: 'password' } } },
+          { name: 'API_ENDPOINT', valueFrom: { config: { name: 'app-settings', key: 'api-url' } } },
+          { name: 'POD_NAMESPACE', valueFrom: { field: 'metadata.namespace' } },
+          { name: 'LOG_LEVEL', value: 'info' },
+        ],
+        resources: { cpu: '500m', memory: '1Gi', gpu: 2, limits: { cpu: '2' } },
+      },
+    },
+    { imagePullPolicy: 'IfNotPresent' },
+  );
+
+  it('renders the claim first, then the Deployment, then the Service', () => {
+    assert.deepEqual(objects.map((o) => `${o.kind}/${o.metadata.name}`), ['PersistentVolumeClaim/api-persistent-0', 'Deployment/api', 'Service/api']);
+    assert.deepEqual(readiness, [{ kind: 'Deployment', namespace: 'prod', name: 'api' }]);
+  });
+
+  it('names the PVC after the component and asks for the size and class given', () => {
+    assert.deepEqual(byKind(objects, 'PersistentVolumeClaim')[0], {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'api-persistent-0', namespace: 'prod', labels: LABELS },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } }, storageClassName: 'fast' },
+    });
+  });
+
+  it('builds the pod template from the component and every trait', () => {
+    const d = byKind(objects, 'Deployment')[0];
+    assert.deepEqual(d.spec.selector, { matchLabels: { 'kubemin.io/app': 'shop', 'kubemin.io/component': 'api' } });
+    assert.deepEqual(d.spec.template, {
+      metadata: { labels: POD_LABELS },
+      spec: {
+        containers: [
+          {
+            name: 'api',
+            image: 'shop/api:2',
+            imagePullPolicy: 'IfNotPresent',
+            command: ['/api'],
+            args: ['--verbose'],
+            ports: [
+              { name: 'http', containerPort: 8080, protocol: 'TCP' },
+              { name: 'metrics', containerPort: 9090, protocol: 'TCP' },
+            ],
+            env: [
+              { name: 'MODE', value: 'prod' },
+              { name: 'DATABASE_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'password' } } },
+              { name: 'API_ENDPOINT', valueFrom: { configMapKeyRef: { name: 'app-settings', key: 'api-url' } } },
+              { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+              { name: 'LOG_LEVEL', value: 'info' },
+            ],
+            envFrom: [{ configMapRef: { name: 'shop-config' } }, { prefix: 'DB_', secretRef: { name: 'shop-creds' } }],
+            volumeMounts: [
+              { name: 'persistent-0', mountPath: '/data' },
+              { name: 'scratch', mountPath: '/tmp' },
+              { name: 'config-2', mountPath: '/etc/shop', readOnly: true },
+              { name: 'secret-3', mountPath: '/etc/tls', readOnly: true },
+            ],
+            resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi', 'nvidia.com/gpu': '2' } },
+          },
+        ],
+        volumes: [
+          { name: 'persistent-0', persistentVolumeClaim: { claimName: 'api-persistent-0' } },
+          { name: 'scratch', emptyDir: { sizeLimit: '1Gi' } },
+          { name: 'config-2', configMap: { name: 'shop-config', defaultMode: 0o644 } },
+          { name: 'secret-3', secret: { secretName: 'shop-tls', defaultMode: 0o644 } },
+        ],
+      },
+    });
+  });
+
+  it('exposes every port through a Service that selects only this component', () => {
+    assert.deepEqual(byKind(objects, 'Service')[0].spec, {
+      type: 'ClusterIP',
+      selector: { 'kubemin.io/app': 'shop', 'kubemin.io/component': 'api' },
+      ports: [
+        { name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP' },
+        { name: 'metrics', port: 9090, targetPort: 'metrics', protocol: 'TCP' },
+      ],
+    });
+  });
+});
+
+describe('rendering each component type', () => {
+  it('worker: a Deployment and no Service, even with a port', () => {
+    const { objects } = render({ type: 'worker', image: 'shop/worker:1', port: 8080 });
+    assert.deepEqual(objects.map((o) => o.kind), ['Deployment']);
+    assert.equal((objects[0] as any).spec.replicas, 1);
+  });
+
+  it('config: a ConfigMap with the data given', () => {
+    const { objects, readiness } = render({ type: 'config', properties: { data: { 'app.properties': 'a=1' } } });
+    assert.deepEqual(objects, [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'api', namespace: 'prod', labels: LABELS }, data: { 'app.properties': 'a=1' } }]);
+    assert.deepEqual(readiness, []);
+  });
+
+  it('secret: an Opaque Secret, plain text under stringData', () => {
+    const { objects } = render({ type: 'secret', properties: { stringData: { password: 'p' } } });
+    assert.deepEqual(objects, [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api', namespace: 'prod', labels: LABELS }, type: 'Opaque', stringData: { password: 'p' } }]);
+  });
+
+  it('host-mounted storage, where the policy allows it: a hostPath volume', () => {
+    const { objects } = render({ type: 'worker', image: 'x', traits: { storage: [{ type: 'host-mounted', mountPath: '/logs', hostPath: '/var/log', readOnly: true }] } }, { allowHostPath: true });
+    const pod = (objects[0] as any).spec.template.spec;
+    assert.deepEqual(pod.volumes, [{ name: 'host-mounted-0', hostPath: { path: '/var/log' } }]);
+    assert.deepEqual(pod.containers[0].volumeMounts, [{ name: 'host-mounted-0', mountPath: '/logs', readOnly: true }]);
+  });
+
+  it('GPUs under the resource name the policy gives', () => {
+    const { objects } = render({ type: 'worker', image: 'x', traits: { resources: { gpu: 1 } } }, { gpuResourceName: 'amd.com/gpu' });
+    assert.deepEqual((objects[0] as any).spec.template.spec.containers[0].resources, { limits: { 'amd.com/gpu': '1' } });
+  });
+});
