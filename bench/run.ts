@@ -3,6 +3,7 @@
  * nothing here fails a build.
  *
  * Today: validate + compile + render of specs of growing size (pure code, no servers).
+ *   npm run bench
  */
 import { performance } from 'node:perf_hooks';
 import { compile, renderComponent, validateApplication } from '../src/index.js';
@@ -11,7 +12,20 @@ function specOf(components: number): unknown {
   return {
     name: 'bench',
     namespace: 'bench',
-    components: Array.from({ length: components }, (_, i) => ({ name: `c${i}`, type: 'webservice', image: `registry.local/app:${i}`, replicas: 2, port: 8080 })),
+    components: Array.from({ length: components }, (_, i) => ({
+      name: `c${i}`,
+      type: i % 2 ? 'worker' : 'webservice',
+      image: `registry.local/app:${i}`,
+      replicas: 2,
+      port: 8080,
+      // four levels of dependencies, each component after one of the level before
+      dependsOn: i >= components / 4 ? [`c${i - Math.floor(components / 4)}`] : [],
+      traits: {
+        storage: [{ type: 'ephemeral', mountPath: '/tmp' }, { type: 'config', mountPath: '/etc/app', sourceName: 'settings' }],
+        envs: [{ name: 'POD_NAMESPACE', valueFrom: { field: 'metadata.namespace' } }, { name: 'MODE', value: 'bench' }],
+        resources: { cpu: '100m', memory: '128Mi' },
+      },
+    })),
   };
 }
 
@@ -35,5 +49,5 @@ const rows = [10, 100, 1000].map((n) => {
   return { components: n, 'median ms': medianMs.toFixed(2), 'min ms': minMs.toFixed(2), target: n === 1000 ? '< 150 ms' : '' };
 });
 
-console.log('validate + compile + render (webservice components)');
+console.log('validate + compile + render (webservice/worker components with storage, envs and resources traits, 4 dependency levels)');
 console.table(rows);

@@ -66,6 +66,30 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     assert.equal(second.metadata?.resourceVersion, first.metadata?.resourceVersion);
   });
 
+  it('runs configuration first, then each component after what it depends on', async () => {
+    const ns = scratch.next();
+    const plan = compile(
+      validateApplication({
+        name: 'ordered',
+        namespace: ns,
+        components: [
+          { name: 'web', type: 'webservice', image: 'web:1', port: 80, dependsOn: ['api'], traits: { envFrom: [{ type: 'config', sourceName: 'settings' }] } },
+          { name: 'api', type: 'worker', image: 'api:1', traits: { envs: [{ name: 'PASSWORD', valueFrom: { secret: { name: 'creds', key: 'password' } } }] } },
+          { name: 'settings', type: 'config', properties: { data: { mode: 'test' } } },
+          { name: 'creds', type: 'secret', properties: { stringData: { password: 'x' } } },
+        ],
+      }),
+    );
+    const result = await execute(plan);
+    assert.equal(result.phase, 'Succeeded');
+    const at = (name: string) => result.steps.find((s) => s.name === name) as { startedAt: string; finishedAt: string };
+    for (const [before, after] of [['deploy-settings', 'deploy-api'], ['deploy-creds', 'deploy-api'], ['deploy-api', 'deploy-web']] as const) {
+      assert.ok(at(before).finishedAt <= at(after).startedAt, `${before} finished before ${after} started`);
+    }
+    const cm = await kubeApis().core.readNamespacedConfigMap({ name: 'settings', namespace: ns });
+    assert.deepEqual(cm.data, { mode: 'test' });
+  });
+
   it('fails the run with the API server\'s reason when a manifest is invalid, without retrying it', async () => {
     const plan = planFor(scratch.next());
     plan.spec.components[0]!.replicas = -1; // past validation on purpose: the API server must reject it

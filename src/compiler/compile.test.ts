@@ -15,7 +15,7 @@ const spec = () =>
   });
 
 describe('compile', () => {
-  it('gives each component a deploy step that depends on nothing', () => {
+  it('gives each independent component a deploy step that depends on nothing', () => {
     const plan = compile(spec());
     assert.deepEqual(
       plan.steps.map((s) => [s.name, s.type, s.components, s.dependsOn]),
@@ -36,6 +36,42 @@ describe('compile', () => {
     const changed = spec();
     changed.components[0]!.image = 'shop/web:2';
     assert.notEqual(compile(changed).revision, compile(spec()).revision);
+  });
+});
+
+describe('the generated workflow', () => {
+  const app = validateApplication({
+    name: 'shop',
+    components: [
+      { name: 'web', type: 'webservice', image: 'web', dependsOn: ['api'] },
+      { name: 'worker', type: 'worker', image: 'worker', dependsOn: ['db'] },
+      { name: 'api', type: 'webservice', image: 'api', dependsOn: ['db'] },
+      { name: 'db', type: 'worker', image: 'redis' },
+      { name: 'settings', type: 'config', properties: { data: { a: '1' } } },
+      { name: 'creds', type: 'secret', properties: { stringData: { p: 'x' } } },
+    ],
+  });
+
+  it('applies configuration first, then components after what they depend on', () => {
+    const steps = compile(app).steps;
+    assert.deepEqual(
+      steps.map((s) => [s.name, s.dependsOn]),
+      [
+        ['deploy-settings', []],
+        ['deploy-creds', []],
+        ['deploy-db', ['deploy-settings', 'deploy-creds']],
+        ['deploy-worker', ['deploy-settings', 'deploy-creds', 'deploy-db']],
+        ['deploy-api', ['deploy-settings', 'deploy-creds', 'deploy-db']],
+        ['deploy-web', ['deploy-settings', 'deploy-creds', 'deploy-api']],
+      ],
+    );
+  });
+
+  it('lets independent components run in parallel (no step orders them)', () => {
+    const steps = compile(app).steps;
+    const worker = steps.find((s) => s.name === 'deploy-worker');
+    const api = steps.find((s) => s.name === 'deploy-api');
+    assert.ok(!worker?.dependsOn.includes('deploy-api') && !api?.dependsOn.includes('deploy-worker'));
   });
 });
 
