@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Client } from '@temporalio/client';
+import { applicationJsonSchema } from '../src/index.js';
 import { onError, problem } from './problem.js';
 import { createRunsRoutes } from './runs.js';
 
@@ -28,6 +29,7 @@ export function createApp(opts: AppOptions): Hono {
   );
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/v1/runs', createRunsRoutes(opts));
+  app.get('/v1/schema', (c) => c.json(applicationJsonSchema(), 200, { 'content-type': 'application/schema+json' }));
   app.notFound((c) => problem(c, 404, { title: 'Not found', detail: `no route for ${c.req.method} ${c.req.path}`, hint: 'see the README for the API routes' }));
   app.onError(onError(opts.log));
   return app;

@@ -20,3 +20,4 @@ export * from './traits/registry.js';
 export type { Trait, TraitContext, TraitResult } from './traits/trait.js';
 export * from './components/registry.js';
 export type { ComponentType, ReadinessTarget, RenderContext } from './components/component-type.js';
+export { applicationJsonSchema } from './model/json-schema.js';

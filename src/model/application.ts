@@ -23,9 +23,8 @@ function aliasComponentType(input: unknown): unknown {
   return input;
 }
 
-export const ComponentSchema = z.preprocess(
-  aliasComponentType,
-  z.strictObject({
+/** The component's fields; ComponentSchema adds the `componentType` alias in front. */
+export const ComponentShape = z.strictObject({
     name: dnsLabel,
     type: z.string({ message: 'a component type is required (`type`, or the seed\'s `componentType`)' }),
     image: z.string().trim().min(1, { message: 'an image is required, e.g. "nginx:1.27"' }).optional(),
@@ -40,8 +39,9 @@ export const ComponentSchema = z.preprocess(
     dependsOn: z.array(z.string()).default([]),
     properties: z.record(z.string(), z.unknown()).default({}),
     traits: z.record(z.string(), z.unknown()).default({}),
-  }),
-);
+});
+
+export const ComponentSchema = z.preprocess(aliasComponentType, ComponentShape);
 
 /** Application-wide policies (the seed's image pull, restart and host access rules). */
 export const PoliciesSchema = z.strictObject({

@@ -1,0 +1,36 @@
+/** Routes that need no Temporal server, called with `app.request()`. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Client } from '@temporalio/client';
+import { createApp } from './app.js';
+
+// a Client connects lazily: these routes never reach Temporal
+const app = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined } });
+
+describe('API routes without Temporal', () => {
+  it('serves the application JSON Schema', async () => {
+    const res = await app.request('/v1/schema');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/schema+json');
+    const schema = (await res.json()) as { title: string; properties: Record<string, unknown> };
+    assert.equal(schema.title, 'KubeMin application');
+    assert.ok('components' in schema.properties);
+  });
+
+  it('rejects an invalid spec with every error before contacting Temporal', async () => {
+    const res = await app.request('/v1/runs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/yaml' },
+      body: 'name: shop\ncomponents:\n  - name: api\n    type: worker\n    traits:\n      storage: [{ type: persistent, mountPath: /data, size: "20" }]\n',
+    });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { errors: { path: string; message: string }[] };
+    assert.deepEqual(body.errors.map((e) => e.path), ['$.components[0].image', '$.components[0].traits.storage[0].size']);
+  });
+
+  it('answers a YAML syntax error with its line', async () => {
+    const res = await app.request('/v1/runs', { method: 'POST', body: 'name: [shop\n' });
+    assert.equal(res.status, 400);
+    assert.match(((await res.json()) as { errors: { message: string }[] }).errors[0]?.message ?? '', /^line \d+, column \d+/);
+  });
+});

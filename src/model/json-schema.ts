@@ -1,0 +1,31 @@
+/**
+ * The application's JSON Schema, generated from the zod schemas and the registries, so editors
+ * can autocomplete and check specs: each component type with its own `properties`, each trait
+ * with its own data. The API serves it; schema/application.schema.json is the published copy
+ * (`npm run schema` writes it, a test keeps it current).
+ */
+import { z } from 'zod';
+import { componentTypeNames, getComponentType } from '../components/registry.js';
+import { TRAITS } from '../traits/registry.js';
+import { ApplicationSchema, ComponentShape } from './application.js';
+
+function componentVariants(): z.ZodType {
+  const traits = z.strictObject(Object.fromEntries(TRAITS.map((t) => [t.name, (t.schema as z.ZodType).optional().describe(t.description)])));
+  // each type twice: with `type`, and with the seed's alias `componentType`
+  const variants = componentTypeNames().flatMap((name) => {
+    const type = getComponentType(name);
+    const shape = ComponentShape.omit({ type: true }).extend({ properties: (type.properties as z.ZodType).optional(), traits: traits.optional() });
+    const literal = z.literal(name).describe(type.description);
+    return [shape.extend({ type: literal }), shape.extend({ componentType: literal })];
+  });
+  return z.union(variants as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+}
+
+export function applicationJsonSchema(): Record<string, unknown> {
+  const schema = ApplicationSchema.extend({ components: z.array(componentVariants()).min(1) });
+  return {
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12', reused: 'ref' }),
+    $id: 'https://kubemin.dev/schema/application.schema.json',
+    title: 'KubeMin application',
+  };
+}
