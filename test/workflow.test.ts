@@ -3,9 +3,10 @@
  * local Kubernetes cluster.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowFailedError, type Client, type Connection } from '@temporalio/client';
-import { compile, validateApplication, type Plan } from '../src/index.js';
+import { compile, parseSpecText, validateApplication, type Plan } from '../src/index.js';
 import { RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
 import { kubeApis, namespaces, startTestWorker, temporalClient, uniqueName, type TestWorker } from './support/servers.js';
 
@@ -88,6 +89,21 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     }
     const cm = await kubeApis().core.readNamespacedConfigMap({ name: 'settings', namespace: ns });
     assert.deepEqual(cm.data, { mode: 'test' });
+  });
+
+  it('runs the seed scenario in order: store, then the migration Job, then web and worker', async () => {
+    const text = await readFile(new URL('../examples/seed-scenario.yaml', import.meta.url), 'utf8');
+    const ns = scratch.next();
+    const plan = compile(validateApplication({ ...(parseSpecText(text) as object), namespace: ns }));
+    assert.deepEqual(plan.steps.map((s) => s.name), ['deploy-redis', 'deploy-migrate', 'deploy-web', 'deploy-worker']);
+    const result = await execute(plan);
+    assert.equal(result.phase, 'Succeeded', JSON.stringify(result.steps));
+    const at = (name: string) => result.steps.find((s) => s.name === name) as { startedAt: string; finishedAt: string; message: string };
+    assert.ok(at('deploy-redis').finishedAt <= at('deploy-migrate').startedAt);
+    assert.ok(at('deploy-migrate').finishedAt <= at('deploy-web').startedAt);
+    assert.ok(at('deploy-migrate').finishedAt <= at('deploy-worker').startedAt);
+    assert.match(at('deploy-migrate').message, /Job .*migrate-[0-9a-f]{8}: 1 of 1 completions/);
+    assert.match(at('deploy-redis').message, /StatefulSet .*redis: 1 of 1 replicas ready/);
   });
 
   it('fails the run with the API server\'s reason when a manifest is invalid, without retrying it', async () => {

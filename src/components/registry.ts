@@ -2,11 +2,13 @@
 import { KubeMinError } from '../errors.js';
 import type { ComponentType } from './component-type.js';
 import { configType } from './config.js';
+import { job } from './job.js';
 import { secretType } from './secret.js';
+import { store } from './store.js';
 import { webservice } from './webservice.js';
 import { worker } from './worker.js';
 
-const TYPES: readonly ComponentType<any>[] = [webservice, worker, configType, secretType];
+const TYPES: readonly ComponentType<any>[] = [webservice, worker, store, job, configType, secretType];
 
 const registry = new Map(TYPES.map((t) => [t.name, t]));
 

@@ -21,7 +21,7 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
   ['a field the spec does not have', { ...app([web()]), owner: 'me' }, [['$', 'Unrecognized key: "owner"']]],
   ['a component name with an underscore', app([web({ name: 'web_1' })]), [['$.components[0].name', 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit']]],
   ['a component without a type', app([{ name: 'web', image: 'x' }]), [['$.components[0].type', "a component type is required (`type`, or the seed's `componentType`)"]]],
-  ['an unknown component type', app([web({ type: 'lambda' })]), [['$.components[0].type', 'unknown component type "lambda"', 'known types: webservice, worker, config, secret']]],
+  ['an unknown component type', app([web({ type: 'lambda' })]), [['$.components[0].type', 'unknown component type "lambda"', 'known types: webservice, worker, store, job, config, secret']]],
   ['a misspelt component field', app([web({ replica: 2 })]), [['$.components[0]', 'Unrecognized key: "replica"']]],
   ['a web service without an image', app([web({ image: undefined })]), [['$.components[0].image', 'a webservice component needs an image', 'e.g. image: "nginx:1.27"']]],
   ['a config with an image', app([{ name: 'cfg', type: 'config', image: 'x' }]), [['$.components[0].image', 'a config component runs no container, so it takes no image', 'remove image']]],

@@ -134,6 +134,30 @@ describe('rendering each component type', () => {
     assert.deepEqual(objects, [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api', namespace: 'prod', labels: LABELS }, type: 'Opaque', stringData: { password: 'p' } }]);
   });
 
+  it('store: a headless Service first, then a StatefulSet whose persistent storage is a claim per replica', () => {
+    const { objects, readiness } = render({ type: 'store', image: 'redis:7', replicas: 3, port: 6379, traits: { storage: [{ name: 'data', type: 'persistent', mountPath: '/data', size: '8Gi' }] } });
+    assert.deepEqual(objects.map((o) => o.kind), ['Service', 'StatefulSet']);
+    const [svc, sts] = objects as any[];
+    assert.equal(svc.spec.clusterIP, 'None');
+    assert.equal(sts.spec.serviceName, 'api');
+    assert.equal(sts.spec.replicas, 3);
+    assert.deepEqual(sts.spec.volumeClaimTemplates, [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '8Gi' } } } }]);
+    assert.equal(sts.spec.template.spec.volumes, undefined, 'the claim template provides the volume');
+    assert.deepEqual(sts.spec.template.spec.containers[0].volumeMounts, [{ name: 'data', mountPath: '/data' }]);
+    assert.deepEqual(readiness, [{ kind: 'StatefulSet', namespace: 'prod', name: 'api' }]);
+  });
+
+  it('job: a Job named after the component and the revision, pods never restarted in place', () => {
+    const { objects, readiness } = render({ type: 'job', image: 'migrate:1', command: ['migrate', 'up'], properties: { backoffLimit: 2 } });
+    const [job] = objects as any[];
+    assert.equal(job.kind, 'Job');
+    assert.equal(job.metadata.name, 'api-r1');
+    assert.equal(job.spec.backoffLimit, 2);
+    assert.equal(job.spec.template.spec.restartPolicy, 'Never');
+    assert.deepEqual(job.spec.template.spec.containers[0].command, ['migrate', 'up']);
+    assert.deepEqual(readiness, [{ kind: 'Job', namespace: 'prod', name: 'api-r1' }]);
+  });
+
   it('host-mounted storage, where the policy allows it: a hostPath volume', () => {
     const { objects } = render({ type: 'worker', image: 'x', traits: { storage: [{ type: 'host-mounted', mountPath: '/logs', hostPath: '/var/log', readOnly: true }] } }, { allowHostPath: true });
     const pod = (objects[0] as any).spec.template.spec;

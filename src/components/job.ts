@@ -1,0 +1,40 @@
+/**
+ * `job`: a one-off task such as a database migration, as a Job that must complete. Its name is
+ * `<component>-<revision>`: deterministic per spec revision, so a retried step adopts the Job it
+ * already created instead of starting a second one, and a new revision runs it again.
+ */
+import { z } from 'zod';
+import { metadataFor, podTemplate } from '../render/workloads.js';
+import { defineComponentType, type RenderContext } from './component-type.js';
+
+const JobProperties = z.strictObject({
+  backoffLimit: z.number().int().min(0).default(0),
+  activeDeadlineSeconds: z.number().int().min(1).optional(),
+  ttlSecondsAfterFinished: z.number().int().min(0).optional(),
+});
+
+export const jobName = ({ component, revision }: Pick<RenderContext, 'component' | 'revision'>): string => `${component.name}-${revision.slice(0, 8)}`;
+
+export const job = defineComponentType({
+  name: 'job',
+  description: 'A one-off task (e.g. a migration): a Job named per spec revision that must complete.',
+  properties: JobProperties,
+  workload: 'Job',
+  render: (ctx) => {
+    const template = podTemplate(ctx) as { metadata: unknown; spec: Record<string, unknown> };
+    return [
+      {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: metadataFor(ctx, jobName(ctx)),
+        spec: {
+          backoffLimit: ctx.properties.backoffLimit,
+          ...(ctx.properties.activeDeadlineSeconds ? { activeDeadlineSeconds: ctx.properties.activeDeadlineSeconds } : {}),
+          ...(ctx.properties.ttlSecondsAfterFinished !== undefined ? { ttlSecondsAfterFinished: ctx.properties.ttlSecondsAfterFinished } : {}),
+          template: { ...template, spec: { ...template.spec, restartPolicy: 'Never' } },
+        },
+      },
+    ];
+  },
+  readiness: (ctx) => [{ kind: 'Job', namespace: ctx.app.namespace, name: jobName(ctx) }],
+});
