@@ -37,7 +37,7 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
     app([web({ dependsOn: ['api'] }), web({ name: 'api', dependsOn: ['db'] }), { name: 'db', type: 'worker', image: 'redis', dependsOn: ['web'] }]),
     [['$.components[0].dependsOn', 'dependency cycle: web -> api -> db -> web', 'remove one of these dependsOn entries']],
   ],
-  ['an unknown trait', withTraits({ autoscale: { min: 1 } }), [['$.components[0].traits.autoscale', 'unknown trait "autoscale"', 'known traits: storage, envFrom, envs, resources']]],
+  ['an unknown trait', withTraits({ autoscale: { min: 1 } }), [['$.components[0].traits.autoscale', 'unknown trait "autoscale"', 'known traits: storage, init, sidecar, envFrom, envs, resources, probes']]],
   ['a trait on a component without a workload', app([{ name: 'cfg', type: 'config', traits: { resources: { cpu: '1' } } }]), [['$.components[0].traits.resources', 'the resources trait does not apply to a config component']]],
   ['a bare number as a storage size', withTraits({ storage: [{ type: 'persistent', mountPath: '/data', size: '20' }] }), [['$.components[0].traits.storage[0].size', 'a bare number is bytes; write a unit, e.g. "20Gi"']]],
   ['a storage size that is no quantity', withTraits({ storage: [{ type: 'persistent', mountPath: '/data', size: 'lots' }] }), [['$.components[0].traits.storage[0].size', 'must be a size such as 512Mi or 20Gi']]],
@@ -66,6 +66,13 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
   ['zero GPUs', withTraits({ resources: { gpu: 0 } }), [['$.components[0].traits.resources.gpu', 'must be a whole number of GPUs, at least 1']]],
   ['a CPU that is no quantity', withTraits({ resources: { cpu: 'fast' } }), [['$.components[0].traits.resources.cpu', 'must be a Kubernetes quantity such as 500m, 2, 512Mi or 1.5Gi']]],
   ['secret data that is not base64', app([{ name: 'db', type: 'secret', properties: { data: { password: 'hunter2!' } } }]), [['$.components[0].properties.data.password', 'must be base64; put plain text under stringData instead']]],
+  ['a probe with two handlers', withTraits({ probes: { readiness: { exec: { command: ['true'] }, tcpSocket: { port: 80 } } } }), [['$.components[0].traits.probes.readiness', 'a probe takes exactly one of exec {command}, httpGet {path, port} or tcpSocket {port}']]],
+  [
+    'a sidecar mounting a volume that is not declared',
+    withTraits({ sidecar: [{ name: 'shipper', image: 'fluent-bit', mounts: [{ volume: 'logs', mountPath: '/logs' }] }] }),
+    [['$.components[0].traits.sidecar[0].mounts[0].volume', 'no volume "logs" in this component\'s storage trait', 'declare it under traits.storage']],
+  ],
+  ['an init container named like the main one', withTraits({ init: [{ name: 'web', image: 'busybox' }] }), [['$.components[0].traits.init[0].name', 'container name "web" is already used in this pod', 'give each container its own name']]],
   ['a property a web service does not have', app([web({ properties: { size: 3 } })]), [['$.components[0].properties', 'Unrecognized key: "size"']]],
 ];
 

@@ -47,7 +47,7 @@ function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies
       continue;
     }
     out.traits[name] = parsed.data;
-    for (const issue of trait.check?.(parsed.data, app as Application) ?? []) errors.push({ path: jsonPath([...tAt, ...issue.path]), message: issue.message, ...(issue.hint ? { hint: issue.hint } : {}) });
+    for (const issue of trait.check?.(parsed.data, app as Application, out) ?? []) errors.push({ path: jsonPath([...tAt, ...issue.path]), message: issue.message, ...(issue.hint ? { hint: issue.hint } : {}) });
   }
   return out;
 }

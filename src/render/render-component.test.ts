@@ -165,6 +165,27 @@ describe('rendering each component type', () => {
     assert.deepEqual(pod.containers[0].volumeMounts, [{ name: 'host-mounted-0', mountPath: '/logs', readOnly: true }]);
   });
 
+  it('probes, init containers and sidecars sharing the storage trait\'s volumes', () => {
+    const { objects } = render({
+      type: 'webservice',
+      image: 'shop/api:2',
+      port: 8080,
+      traits: {
+        storage: [{ name: 'logs', type: 'ephemeral', mountPath: '/var/log/api' }],
+        init: [{ name: 'wait-db', image: 'busybox:1.36', command: ['sh', '-c', 'until nc -z db 5432; do sleep 1; done'] }],
+        sidecar: [{ name: 'shipper', image: 'fluent-bit:3', env: { OUTPUT: 'loki' }, mounts: [{ volume: 'logs', mountPath: '/logs', readOnly: true }] }],
+        probes: { readiness: { httpGet: { path: '/ready', port: 'http' }, periodSeconds: 5 }, liveness: { tcpSocket: { port: 8080 }, failureThreshold: 3 } },
+      },
+    });
+    const pod = (objects[0] as any).spec.template.spec;
+    assert.deepEqual(pod.initContainers, [{ name: 'wait-db', image: 'busybox:1.36', command: ['sh', '-c', 'until nc -z db 5432; do sleep 1; done'] }]);
+    assert.deepEqual(pod.containers[1], { name: 'shipper', image: 'fluent-bit:3', env: [{ name: 'OUTPUT', value: 'loki' }], volumeMounts: [{ name: 'logs', mountPath: '/logs', readOnly: true }] });
+    assert.deepEqual(pod.containers[0].readinessProbe, { httpGet: { path: '/ready', port: 'http' }, periodSeconds: 5 });
+    assert.deepEqual(pod.containers[0].livenessProbe, { tcpSocket: { port: 8080 }, failureThreshold: 3 });
+    assert.deepEqual(pod.containers[0].volumeMounts, [{ name: 'logs', mountPath: '/var/log/api' }]);
+    assert.equal((pod.containers[1] as Record<string, unknown>).livenessProbe, undefined, 'probes belong to the main container only');
+  });
+
   it('GPUs under the resource name the policy gives', () => {
     const { objects } = render({ type: 'worker', image: 'x', traits: { resources: { gpu: 1 } } }, { gpuResourceName: 'amd.com/gpu' });
     assert.deepEqual((objects[0] as any).spec.template.spec.containers[0].resources, { limits: { 'amd.com/gpu': '1' } });

@@ -51,7 +51,7 @@ export interface Trait<D = unknown> {
   readonly appliesTo: readonly WorkloadKind[];
   process(ctx: TraitContext<D>): TraitResult;
   /** Checks that need the whole application (policies, other components); paths are relative to the trait's data. */
-  check?(data: D, app: Application): TraitIssue[];
+  check?(data: D, app: Application, component: Component): TraitIssue[];
 }
 
 export interface TraitIssue {

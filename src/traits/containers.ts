@@ -1,0 +1,70 @@
+/**
+ * `init` and `sidecar`: extra containers in the pod. Init containers run to completion, in
+ * order, before the main container starts (e.g. wait for a database, fetch assets); sidecars
+ * run beside it (log shippers, proxies). Each has its own image, command, env, and mounts of the
+ * volumes the component's `storage` trait declares.
+ */
+import { z } from 'zod';
+import type { Component } from '../model/application.js';
+import { dnsLabel, envName } from '../model/common.js';
+import type { Container } from '../render/workloads.js';
+import { defineTrait, type TraitIssue } from './trait.js';
+
+const ContainerSpec = z.strictObject({
+  name: dnsLabel,
+  image: z.string().trim().min(1, { message: 'an image is required' }),
+  command: z.array(z.string()).optional(),
+  args: z.array(z.string()).optional(),
+  env: z.record(envName, z.string()).optional(),
+  /** Mounts of volumes declared by the component's storage trait, by volume name. */
+  mounts: z.array(z.strictObject({ volume: dnsLabel, mountPath: z.string().regex(/^\//, { message: 'must be an absolute path' }), readOnly: z.boolean().optional() })).default([]),
+});
+
+type ContainerData = z.output<typeof ContainerSpec>[];
+
+const Containers = z.array(ContainerSpec).min(1);
+
+function toContainer(c: ContainerData[number]): Container {
+  return {
+    name: c.name,
+    image: c.image,
+    ...(c.command ? { command: c.command } : {}),
+    ...(c.args ? { args: c.args } : {}),
+    ...(c.env ? { env: Object.entries(c.env).map(([name, value]) => ({ name, value })) } : {}),
+    ...(c.mounts.length ? { volumeMounts: c.mounts.map((m) => ({ name: m.volume, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}) })) } : {}),
+  };
+}
+
+/** Names must not clash with the main container or each other; mounts must name declared volumes. */
+function checkContainers(data: ContainerData, component: Component): TraitIssue[] {
+  const volumes = new Set(((component.traits.storage as { name: string }[] | undefined) ?? []).map((v) => v.name));
+  const issues: TraitIssue[] = [];
+  const names = new Set([component.name]);
+  data.forEach((c, i) => {
+    if (names.has(c.name)) issues.push({ path: [i, 'name'], message: `container name "${c.name}" is already used in this pod`, hint: 'give each container its own name' });
+    names.add(c.name);
+    c.mounts.forEach((m, k) => {
+      if (!volumes.has(m.volume))
+        issues.push({ path: [i, 'mounts', k, 'volume'], message: `no volume "${m.volume}" in this component's storage trait`, hint: volumes.size ? `declared volumes: ${[...volumes].join(', ')}` : 'declare it under traits.storage' });
+    });
+  });
+  return issues;
+}
+
+export const init = defineTrait<ContainerData>({
+  name: 'init',
+  description: 'Init containers, run in order to completion before the main container starts.',
+  schema: Containers,
+  appliesTo: ['Deployment', 'StatefulSet', 'Job'],
+  process: ({ data }) => ({ initContainers: data.map(toContainer) }),
+  check: (data, _app, component) => checkContainers(data, component),
+});
+
+export const sidecar = defineTrait<ContainerData>({
+  name: 'sidecar',
+  description: 'Extra containers running beside the main one (log shippers, proxies).',
+  schema: Containers,
+  appliesTo: ['Deployment', 'StatefulSet', 'Job'],
+  process: ({ data }) => ({ containers: data.map(toContainer) }),
+  check: (data, _app, component) => checkContainers(data, component),
+});
