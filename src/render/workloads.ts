@@ -9,15 +9,30 @@ import { objectLabels, podLabels, selectorLabels } from './labels.js';
 
 export type Container = Record<string, unknown> & { name: string };
 
+export interface ContainerBasics {
+  name: string;
+  image?: string | undefined;
+  command?: string[] | undefined;
+  args?: string[] | undefined;
+  env?: Record<string, string> | undefined;
+}
+
+/** A container from the fields every KubeMin container shares; absent fields stay absent. */
+export function basicContainer(c: ContainerBasics): Container {
+  return {
+    name: c.name,
+    image: c.image,
+    ...(c.command ? { command: c.command } : {}),
+    ...(c.args ? { args: c.args } : {}),
+    ...(c.env ? { env: Object.entries(c.env).map(([name, value]) => ({ name, value })) } : {}),
+  };
+}
+
 /** The component's own container, named after the component. */
 export function mainContainer({ component }: RenderContext): Container {
   const ports = portsOf(component);
   return {
-    name: component.name,
-    image: component.image,
-    ...(component.command ? { command: component.command } : {}),
-    ...(component.args ? { args: component.args } : {}),
-    ...(component.env ? { env: Object.entries(component.env).map(([name, value]) => ({ name, value })) } : {}),
+    ...basicContainer(component),
     ...(ports.length ? { ports: ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.port, protocol: p.protocol })) } : {}),
   };
 }

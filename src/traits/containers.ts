@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Component } from '../model/application.js';
 import { dnsLabel, envName } from '../model/common.js';
-import type { Container } from '../render/workloads.js';
+import { basicContainer, type Container } from '../render/workloads.js';
 import { defineTrait, type TraitIssue } from './trait.js';
 
 const ContainerSpec = z.strictObject({
@@ -26,11 +26,7 @@ const Containers = z.array(ContainerSpec).min(1);
 
 function toContainer(c: ContainerData[number]): Container {
   return {
-    name: c.name,
-    image: c.image,
-    ...(c.command ? { command: c.command } : {}),
-    ...(c.args ? { args: c.args } : {}),
-    ...(c.env ? { env: Object.entries(c.env).map(([name, value]) => ({ name, value })) } : {}),
+    ...basicContainer(c),
     ...(c.mounts.length ? { volumeMounts: c.mounts.map((m) => ({ name: m.volume, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}) })) } : {}),
   };
 }
@@ -51,20 +47,16 @@ function checkContainers(data: ContainerData, component: Component): TraitIssue[
   return issues;
 }
 
-export const init = defineTrait<ContainerData>({
-  name: 'init',
-  description: 'Init containers, run in order to completion before the main container starts.',
-  schema: Containers,
-  appliesTo: ['Deployment', 'StatefulSet', 'Job'],
-  process: ({ data }) => ({ initContainers: data.map(toContainer) }),
-  check: (data, _app, component) => checkContainers(data, component),
-});
+/** One definition for both kinds of extra container; only where they go in the pod differs. */
+const containerTrait = (name: string, description: string, where: 'initContainers' | 'containers') =>
+  defineTrait<ContainerData>({
+    name,
+    description,
+    schema: Containers,
+    appliesTo: ['Deployment', 'StatefulSet', 'Job'],
+    process: ({ data }) => ({ [where]: data.map(toContainer) }),
+    check: (data, _app, component) => checkContainers(data, component),
+  });
 
-export const sidecar = defineTrait<ContainerData>({
-  name: 'sidecar',
-  description: 'Extra containers running beside the main one (log shippers, proxies).',
-  schema: Containers,
-  appliesTo: ['Deployment', 'StatefulSet', 'Job'],
-  process: ({ data }) => ({ containers: data.map(toContainer) }),
-  check: (data, _app, component) => checkContainers(data, component),
-});
+export const init = containerTrait('init', 'Init containers, run in order to completion before the main container starts.', 'initContainers');
+export const sidecar = containerTrait('sidecar', 'Extra containers running beside the main one (log shippers, proxies).', 'containers');
