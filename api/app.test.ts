@@ -24,8 +24,14 @@ describe('API routes without Temporal', () => {
       body: 'name: shop\ncomponents:\n  - name: api\n    type: worker\n    traits:\n      storage: [{ type: persistent, mountPath: /data, size: "20" }]\n',
     });
     assert.equal(res.status, 400);
-    const body = (await res.json()) as { errors: { path: string; message: string }[] };
-    assert.deepEqual(body.errors.map((e) => e.path), ['$.components[0].image', '$.components[0].traits.storage[0].size']);
+    const body = (await res.json()) as { errors: { path: string; message: string; line?: number }[] };
+    assert.deepEqual(
+      body.errors.map((e) => [e.path, e.line]),
+      [
+        ['$.components[0].image', 3], // missing: the line of the component that lacks it
+        ['$.components[0].traits.storage[0].size', 6],
+      ],
+    );
   });
 
   it('answers a YAML syntax error with its line', async () => {

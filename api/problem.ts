@@ -20,7 +20,7 @@ export interface Problem {
   detail: string;
   code?: string;
   hint?: string;
-  errors?: { path: string; message: string; hint?: string }[];
+  errors?: { path: string; message: string; hint?: string; line?: number }[];
 }
 
 export function problem(c: Context, status: ContentfulStatusCode, body: Omit<Problem, 'status' | 'type'> & { type?: string }): Response {

@@ -1,7 +1,7 @@
 /** /v1/runs: start a run of a spec, list the newest runs, and read a run's phase and per-step status. */
 import { Hono } from 'hono';
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
-import { compile, NotFoundError, parseSpecText, validateApplication } from '../src/index.js';
+import { compile, NotFoundError, validateSpecText } from '../src/index.js';
 import { RUN_WORKFLOW_TYPE, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 
 export interface RunsDeps {
@@ -32,7 +32,7 @@ export function createRunsRoutes({ temporal, taskQueue, uiUrl }: RunsDeps) {
 
   return new Hono()
     .post('/', async (c) => {
-      const spec = validateApplication(parseSpecText(await c.req.text()));
+      const spec = validateSpecText(await c.req.text());
       const plan = compile(spec);
       const id = `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
       await temporal.workflow.start(RUN_WORKFLOW_TYPE, {

@@ -8,6 +8,8 @@ export interface ErrorDetail {
   readonly path: string;
   readonly message: string;
   readonly hint?: string;
+  /** The line of the submitted text it concerns, when the spec came as text. */
+  readonly line?: number;
 }
 
 export class KubeMinError extends Error {

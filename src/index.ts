@@ -2,7 +2,7 @@
 export * from './errors.js';
 export * from './failure-types.js';
 export * from './model/application.js';
-export { parseSpecText } from './model/parse.js';
+export { parseSpecText, validateSpecText } from './model/parse.js';
 export { jsonPath } from './model/json-path.js';
 export * from './compiler/plan.js';
 export * from './compiler/compile.js';

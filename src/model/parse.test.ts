@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isSpecInvalid, type SpecInvalidError } from '../errors.js';
-import { jsonPath, parseSpecText, validateApplication } from './parse.js';
+import { jsonPath, parseSpecText, pathSegments, validateApplication, validateSpecText } from './parse.js';
 
 function errorsOf(fn: () => unknown): { path: string; message: string; hint?: string }[] {
   try {
@@ -62,6 +62,24 @@ describe('parseSpecText', () => {
   it('gives the line of a syntax error', () => {
     const errors = errorsOf(() => parseSpecText('name: a\ncomponents:\n  - name: [web\n'));
     assert.match(errors[0]?.message ?? '', /^line \d+, column \d+: /);
+  });
+});
+
+describe('validateSpecText', () => {
+  it('gives each validation error the line of the YAML it concerns', () => {
+    const text = ['name: shop', 'components:', '  - name: web', '    type: webservice', '    image: nginx', '    port: 70000', '  - name: Bad_Name', '    type: worker', '    image: x', ''].join('\n');
+    const errors = errorsOf(() => validateSpecText(text));
+    assert.deepEqual(
+      errors.map((e) => [e.path, (e as { line?: number }).line]),
+      [
+        ['$.components[0].port', 6],
+        ['$.components[1].name', 7],
+      ],
+    );
+  });
+
+  it('reads quoted keys back from a JSON path', () => {
+    assert.deepEqual(pathSegments('$.components[0].env["MY-VAR"]'), ['components', 0, 'env', 'MY-VAR']);
   });
 });
 

@@ -1,16 +1,24 @@
 /**
- * Turns user input (JSON or YAML text) into a plain value; syntax errors carry line numbers.
- * validate.ts then turns the value into a validated Application.
+ * Turns user input (JSON or YAML text) into a validated Application. Syntax errors carry line
+ * numbers, and so does every validation error that points into the text.
  */
-import { parseDocument } from 'yaml';
-import { SpecInvalidError } from '../errors.js';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { SpecInvalidError, isSpecInvalid, type ErrorDetail } from '../errors.js';
+import type { Application } from './application.js';
+import { validateApplication } from './validate.js';
 
 export { jsonPath } from './json-path.js';
 export { validateApplication } from './validate.js';
 
-/** Parses JSON or YAML text (YAML is a superset of JSON); syntax errors carry line numbers. */
-export function parseSpecText(text: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: true });
+interface Parsed {
+  value: unknown;
+  doc: Document;
+  lines: LineCounter;
+}
+
+function parse(text: string): Parsed {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     throw new SpecInvalidError(
       doc.errors.map((e) => ({
@@ -20,5 +28,42 @@ export function parseSpecText(text: string): unknown {
       })),
     );
   }
-  return doc.toJS();
+  return { value: doc.toJS(), doc, lines };
+}
+
+/** Parses JSON or YAML text (YAML is a superset of JSON); syntax errors carry line numbers. */
+export function parseSpecText(text: string): unknown {
+  return parse(text).value;
+}
+
+/** `$.components[0].env["MY-VAR"]` -> `['components', 0, 'env', 'MY-VAR']` */
+export function pathSegments(path: string): (string | number)[] {
+  return [...path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) =>
+    m[1] !== undefined ? m[1] : m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3] as string) as string),
+  );
+}
+
+/** The line of the deepest node of the document along `path`. */
+function lineOf({ doc, lines }: Parsed, path: string): number | undefined {
+  const segments = pathSegments(path);
+  for (let n = segments.length; n >= 0; n--) {
+    const node = doc.getIn(segments.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Parses and validates spec text; each error says the line of the text it concerns. */
+export function validateSpecText(text: string): Application {
+  const parsed = parse(text);
+  try {
+    return validateApplication(parsed.value);
+  } catch (e) {
+    if (!isSpecInvalid(e)) throw e;
+    const details: ErrorDetail[] = e.details.map((d) => {
+      const line = lineOf(parsed, d.path);
+      return line === undefined ? d : { ...d, line };
+    });
+    throw new SpecInvalidError(details);
+  }
 }
