@@ -7,33 +7,25 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Connection } from '@temporalio/client';
 import { parse, stringify } from 'yaml';
 import { createApp } from '../api/app.js';
-import { kubeApis, namespaces, startTestWorker, temporalClient, testLog, type TestWorker } from './support/servers.js';
+import { kubeApis, testLog, useRunEnvironment } from './support/servers.js';
 
 describe('API end to end (HTTP + Temporal dev server + local cluster)', () => {
-  let worker: TestWorker;
-  let connection: Connection;
+  const env = useRunEnvironment('e2e');
+  const { scratch } = env;
   let server: ServerType;
   let base: string;
   const { apps } = kubeApis();
-  const scratch = namespaces('e2e');
 
   before(async () => {
-    worker = await startTestWorker();
-    const t = await temporalClient();
-    connection = t.connection;
-    const app = createApp({ temporal: t.client, taskQueue: worker.taskQueue, uiUrl: 'http://127.0.0.1:8233', log: testLog });
+    const app = createApp({ temporal: env.client, taskQueue: env.worker.taskQueue, uiUrl: 'http://127.0.0.1:8233', log: testLog });
     server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(async () => {
-    await scratch.cleanup();
+  after(() => {
     server?.close();
-    await worker?.stop();
-    await connection?.close();
   });
 
   async function exampleSpec(namespace: string): Promise<string> {

@@ -4,34 +4,22 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { WorkflowFailedError, type Client, type Connection } from '@temporalio/client';
+import { describe, it } from 'node:test';
+import { WorkflowFailedError } from '@temporalio/client';
 import { compile, parseSpecText, validateApplication, type Plan } from '../src/index.js';
 import { RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
-import { kubeApis, namespaces, startTestWorker, temporalClient, uniqueName, type TestWorker } from './support/servers.js';
+import { kubeApis, uniqueName, useRunEnvironment } from './support/servers.js';
 
 describe('runApplication workflow (Temporal dev server + local cluster)', () => {
-  let worker: TestWorker;
-  let client: Client;
-  let connection: Connection;
+  const env = useRunEnvironment('wf');
+  const { scratch } = env;
   const { apps } = kubeApis();
-  const scratch = namespaces('wf');
-
-  before(async () => {
-    worker = await startTestWorker();
-    ({ client, connection } = await temporalClient());
-  });
-  after(async () => {
-    await scratch.cleanup();
-    await worker?.stop();
-    await connection?.close();
-  });
 
   const planFor = (namespace: string, image = 'nginx:1.27'): Plan =>
     compile(validateApplication({ name: 'wf', namespace, components: [{ name: 'web', type: 'webservice', image, replicas: 2, port: 80 }] }));
 
   const execute = (plan: Plan) =>
-    client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: worker.taskQueue, workflowId: uniqueName('wf-run') }) as Promise<RunStatus>;
+    env.client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: env.worker.taskQueue, workflowId: uniqueName('wf-run') }) as Promise<RunStatus>;
 
   it('applies the Deployment and succeeds only once it is Available', async () => {
     const ns = scratch.next();
@@ -48,7 +36,7 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
 
   it('records its activities in the Temporal history', async () => {
     const workflowId = uniqueName('wf-run');
-    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [planFor(scratch.next())], taskQueue: worker.taskQueue, workflowId });
+    const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [planFor(scratch.next())], taskQueue: env.worker.taskQueue, workflowId });
     await handle.result();
     const history = await handle.fetchHistory();
     const activities = (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
@@ -111,10 +99,10 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     plan.spec.components[0]!.replicas = -1; // past validation on purpose: the API server must reject it
     const workflowId = uniqueName('wf-run');
     await assert.rejects(
-      client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: worker.taskQueue, workflowId }),
+      env.client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: env.worker.taskQueue, workflowId }),
       (e: unknown) => e instanceof WorkflowFailedError && /step "deploy-web" failed/.test(String(e.cause?.message)),
     );
-    const status = await client.workflow.getHandle(workflowId).query(statusQuery);
+    const status = await env.client.workflow.getHandle(workflowId).query(statusQuery);
     assert.equal(status.phase, 'Failed');
     assert.equal(status.steps[0]?.phase, 'Failed');
     assert.equal(status.steps[0]?.reason, 'KubeInvalid');

@@ -6,8 +6,6 @@
 import { z } from 'zod';
 import { dnsLabel, envName, port } from './common.js';
 
-export { dnsLabel } from './common.js';
-
 export const PortSchema = z.strictObject({
   port,
   name: z.string().max(15).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { message: 'must be an IANA service name: at most 15 lower-case letters, digits and "-"' }).optional(),

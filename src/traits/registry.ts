@@ -3,7 +3,6 @@
  * before it left it): storage, init, sidecar, envFrom, envs,
  * resources, probes. Adding a trait is a file and a line.
  */
-import { KubeMinError } from '../errors.js';
 import { init, sidecar } from './containers.js';
 import { envFrom } from './env-from.js';
 import { envs } from './envs.js';
@@ -19,9 +18,3 @@ const registry = new Map(TRAITS.map((t) => [t.name, t]));
 export const traitNames = (): string[] => TRAITS.map((t) => t.name);
 
 export const findTrait = (name: string): Trait<unknown> | undefined => registry.get(name);
-
-export function getTrait(name: string): Trait<unknown> {
-  const t = registry.get(name);
-  if (!t) throw new KubeMinError('UnknownTrait', `unknown trait "${name}"`, [], `known traits: ${traitNames().join(', ')}`);
-  return t;
-}

@@ -3,6 +3,7 @@
  * rather than skipping: run it through `npm test -- <file>`.
  */
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import { KubeConfig, CoreV1Api, AppsV1Api } from '@kubernetes/client-node';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -81,4 +82,34 @@ export async function startTestWorker(taskQueue = uniqueName('tq')): Promise<Tes
       await connection.close();
     },
   };
+}
+
+export interface RunEnvironment {
+  /** A KubeMin worker on its own task queue (set once `before` has run). */
+  worker: TestWorker;
+  /** A Temporal client on the test server. */
+  client: Client;
+  /** Fresh namespaces, deleted after the suite. */
+  scratch: ReturnType<typeof namespaces>;
+}
+
+/**
+ * Registers, in the calling suite, the `before` and `after` hooks that start a worker and a
+ * client and clean up afterwards; the returned object is filled in by `before`.
+ */
+export function useRunEnvironment(prefix: string): RunEnvironment {
+  const env = { scratch: namespaces(prefix) } as RunEnvironment;
+  let connection: Connection | undefined;
+  before(async () => {
+    env.worker = await startTestWorker();
+    const t = await temporalClient();
+    env.client = t.client;
+    connection = t.connection;
+  });
+  after(async () => {
+    await env.scratch.cleanup();
+    await env.worker?.stop();
+    await connection?.close();
+  });
+  return env;
 }
