@@ -79,17 +79,18 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     assert.deepEqual(cm.data, { mode: 'test' });
   });
 
-  it('runs the seed scenario in order: store, then the migration Job, then web and worker', async () => {
+  it('runs the seed scenario in order: store, then the migration Job, then web and worker, then the gateway', async () => {
     const text = await readFile(new URL('../examples/seed-scenario.yaml', import.meta.url), 'utf8');
     const ns = scratch.next();
     const plan = compile(validateApplication({ ...(parseSpecText(text) as object), namespace: ns }));
-    assert.deepEqual(plan.steps.map((s) => s.name), ['deploy-redis', 'deploy-migrate', 'deploy-web', 'deploy-worker']);
+    assert.deepEqual(plan.steps.map((s) => s.name), ['deploy-redis', 'deploy-migrate', 'deploy-web', 'deploy-worker', 'deploy-entry']);
     const result = await execute(plan);
     assert.equal(result.phase, 'Succeeded', JSON.stringify(result.steps));
     const at = (name: string) => result.steps.find((s) => s.name === name) as { startedAt: string; finishedAt: string; message: string };
     assert.ok(at('deploy-redis').finishedAt <= at('deploy-migrate').startedAt);
     assert.ok(at('deploy-migrate').finishedAt <= at('deploy-web').startedAt);
     assert.ok(at('deploy-migrate').finishedAt <= at('deploy-worker').startedAt);
+    assert.ok(at('deploy-web').finishedAt <= at('deploy-entry').startedAt && at('deploy-worker').finishedAt <= at('deploy-entry').startedAt);
     assert.match(at('deploy-migrate').message, /Job .*migrate-[0-9a-f]{8}: 1 of 1 completions/);
     assert.match(at('deploy-redis').message, /StatefulSet .*redis: 1 of 1 replicas ready/);
   });

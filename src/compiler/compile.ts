@@ -1,10 +1,11 @@
 /**
  * Spec -> plan: a pure, deterministic function. With no explicit workflow, KubeMin generates one
  * (KubeVela's default-step generator, made dependency-aware): one `deploy` step per component;
- * configuration (components with no workload: config, secret) first; every other component
- * after the configuration and after the components it `dependsOn`; independent steps in
+ * configuration (config, secret) first; workloads after the configuration and after the
+ * components they `dependsOn`; entries (gateway) after every workload; independent steps in
  * parallel. Steps are listed in a stable topological order.
  */
+import type { Stage } from '../components/component-type.js';
 import { findComponentType } from '../components/registry.js';
 import type { Application, Component } from '../model/application.js';
 import { PLAN_VERSION, type Plan, type PlanStep } from './plan.js';
@@ -12,7 +13,7 @@ import { revisionOf } from './revision.js';
 
 const stepName = (component: string): string => `deploy-${component}`;
 
-const isConfiguration = (c: Component): boolean => findComponentType(c.type)?.workload === 'none';
+const stageOf = (c: Component): Stage => findComponentType(c.type)?.stage ?? 'workload';
 
 /** Kahn's algorithm, taking ready steps in their original order: the same spec, the same plan. */
 function topological(steps: PlanStep[]): PlanStep[] {
@@ -30,10 +31,14 @@ function topological(steps: PlanStep[]): PlanStep[] {
 }
 
 export function defaultSteps(app: Application): PlanStep[] {
-  const configuration = app.components.filter(isConfiguration).map((c) => stepName(c.name));
+  const namesIn = (stage: Stage) => app.components.filter((c) => stageOf(c) === stage).map((c) => stepName(c.name));
+  const before: Record<Stage, string[]> = {
+    configuration: [],
+    workload: namesIn('configuration'),
+    entry: [...namesIn('configuration'), ...namesIn('workload')],
+  };
   const steps = app.components.map((c): PlanStep => {
-    const after = isConfiguration(c) ? [] : configuration;
-    const deps = [...new Set([...after, ...c.dependsOn.map(stepName)])];
+    const deps = [...new Set([...before[stageOf(c)], ...c.dependsOn.map(stepName)])];
     return { name: stepName(c.name), type: 'deploy', components: [c.name], dependsOn: deps };
   });
   return topological(steps);

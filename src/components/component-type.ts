@@ -26,11 +26,37 @@ export interface ReadinessTarget {
 /** The workload a type renders: the object with a pod template, or none (ConfigMap, Secret). */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'Job' | 'none';
 
+/**
+ * When a component of this type is deployed in a generated workflow: configuration before
+ * everything, workloads in dependsOn order, entries (gateways) after every workload.
+ */
+export type Stage = 'configuration' | 'workload' | 'entry';
+
+/** A problem a type finds by looking at the whole application; the path is relative to the component. */
+export interface ComponentIssue {
+  path: (string | number)[];
+  message: string;
+  hint?: string;
+}
+
+export interface CheckContext<P> {
+  readonly properties: P;
+  readonly app: Application;
+  readonly component: Component;
+  /** Whether a component of the application has a Service to route to (from the registry). */
+  exposesService(c: Component): boolean;
+}
+
 export interface ComponentType<P = unknown> {
   readonly name: string;
   readonly description: string;
   readonly properties: z.ZodType<P>;
   readonly workload: WorkloadKind;
+  readonly stage: Stage;
+  /** Whether it renders a Service other components' traffic can be routed to. */
+  readonly exposesService?: boolean;
+  /** Checks that need the other components (e.g. a gateway's backends). */
+  check?(ctx: CheckContext<P>): ComponentIssue[];
   render(ctx: RenderContext<P>): KubeObject[];
   /** The objects whose health decides the component's readiness. */
   readiness(ctx: RenderContext<P>): ReadinessTarget[];

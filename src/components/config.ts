@@ -12,6 +12,7 @@ export const configType = defineComponentType({
   description: 'Configuration as a ConfigMap (properties.data); mount it with the storage trait or inject it with envFrom.',
   properties: ConfigProperties,
   workload: 'none',
+  stage: 'configuration',
   render: (ctx) => [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: metadataFor(ctx), data: ctx.properties.data }],
   readiness: () => [],
 });

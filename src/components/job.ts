@@ -20,6 +20,7 @@ export const job = defineComponentType({
   description: 'A one-off task (e.g. a migration): a Job named per spec revision that must complete.',
   properties: JobProperties,
   workload: 'Job',
+  stage: 'workload',
   render: (ctx) => {
     const template = podTemplate(ctx) as { metadata: unknown; spec: Record<string, unknown> };
     return [

@@ -17,6 +17,7 @@ export const secretType = defineComponentType({
   description: 'Credentials as an Opaque Secret (properties.stringData or base64 properties.data).',
   properties: SecretProperties,
   workload: 'none',
+  stage: 'configuration',
   render: (ctx) => [
     {
       apiVersion: 'v1',

@@ -16,6 +16,8 @@ export const store = defineComponentType({
     podManagementPolicy: z.enum(['OrderedReady', 'Parallel']).default('OrderedReady'),
   }),
   workload: 'StatefulSet',
+  stage: 'workload',
+  exposesService: true,
   render: (ctx) => [
     ...serviceFor(ctx, { headless: true }),
     {

@@ -8,6 +8,8 @@ export const webservice = defineComponentType({
   description: 'A long-running network service: a Deployment and, when it has ports, a ClusterIP Service.',
   properties: z.strictObject({}),
   workload: 'Deployment',
+  stage: 'workload',
+  exposesService: true,
   render: (ctx) => [deploymentFor(ctx), ...serviceFor(ctx)],
   readiness: ({ app, component }) => [{ kind: 'Deployment', namespace: app.namespace, name: component.name }],
 });

@@ -8,6 +8,7 @@ export const worker = defineComponentType({
   description: 'A long-running background process: a Deployment, no Service.',
   properties: z.strictObject({}),
   workload: 'Deployment',
+  stage: 'workload',
   render: (ctx) => [deploymentFor(ctx)],
   readiness: ({ app, component }) => [{ kind: 'Deployment', namespace: app.namespace, name: component.name }],
 });

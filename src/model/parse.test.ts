@@ -39,7 +39,7 @@ describe('validateApplication', () => {
 
   it('names the known types when a component type is unknown', () => {
     const errors = errorsOf(() => validateApplication({ name: 'a', components: [{ name: 'w', type: 'lambda', image: 'x' }] }));
-    assert.deepEqual(errors, [{ path: '$.components[0].type', message: 'unknown component type "lambda"', hint: 'known types: webservice, worker, store, job, config, secret' }]);
+    assert.deepEqual(errors, [{ path: '$.components[0].type', message: 'unknown component type "lambda"', hint: 'known types: webservice, worker, store, job, config, secret, gateway' }]);
   });
 
   it('rejects fields it does not know, so typos are not silently ignored', () => {

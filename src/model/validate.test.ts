@@ -21,7 +21,7 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
   ['a field the spec does not have', { ...app([web()]), owner: 'me' }, [['$', 'Unrecognized key: "owner"']]],
   ['a component name with an underscore', app([web({ name: 'web_1' })]), [['$.components[0].name', 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit']]],
   ['a component without a type', app([{ name: 'web', image: 'x' }]), [['$.components[0].type', "a component type is required (`type`, or the seed's `componentType`)"]]],
-  ['an unknown component type', app([web({ type: 'lambda' })]), [['$.components[0].type', 'unknown component type "lambda"', 'known types: webservice, worker, store, job, config, secret']]],
+  ['an unknown component type', app([web({ type: 'lambda' })]), [['$.components[0].type', 'unknown component type "lambda"', 'known types: webservice, worker, store, job, config, secret, gateway']]],
   ['a misspelt component field', app([web({ replica: 2 })]), [['$.components[0]', 'Unrecognized key: "replica"']]],
   ['a web service without an image', app([web({ image: undefined })]), [['$.components[0].image', 'a webservice component needs an image', 'e.g. image: "nginx:1.27"']]],
   ['a config with an image', app([{ name: 'cfg', type: 'config', image: 'x' }]), [['$.components[0].image', 'a config component runs no container, so it takes no image', 'remove image']]],
@@ -37,7 +37,7 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
     app([web({ dependsOn: ['api'] }), web({ name: 'api', dependsOn: ['db'] }), { name: 'db', type: 'worker', image: 'redis', dependsOn: ['web'] }]),
     [['$.components[0].dependsOn', 'dependency cycle: web -> api -> db -> web', 'remove one of these dependsOn entries']],
   ],
-  ['an unknown trait', withTraits({ autoscale: { min: 1 } }), [['$.components[0].traits.autoscale', 'unknown trait "autoscale"', 'known traits: storage, init, sidecar, envFrom, envs, resources, probes']]],
+  ['an unknown trait', withTraits({ autoscale: { min: 1 } }), [['$.components[0].traits.autoscale', 'unknown trait "autoscale"', 'known traits: storage, init, sidecar, envFrom, envs, resources, probes, ingress']]],
   ['a trait on a component without a workload', app([{ name: 'cfg', type: 'config', traits: { resources: { cpu: '1' } } }]), [['$.components[0].traits.resources', 'the resources trait does not apply to a config component']]],
   ['a bare number as a storage size', withTraits({ storage: [{ type: 'persistent', mountPath: '/data', size: '20' }] }), [['$.components[0].traits.storage[0].size', 'a bare number is bytes; write a unit, e.g. "20Gi"']]],
   ['a storage size that is no quantity', withTraits({ storage: [{ type: 'persistent', mountPath: '/data', size: 'lots' }] }), [['$.components[0].traits.storage[0].size', 'must be a size such as 512Mi or 20Gi']]],
@@ -73,6 +73,24 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
     [['$.components[0].traits.sidecar[0].mounts[0].volume', 'no volume "logs" in this component\'s storage trait', 'declare it under traits.storage']],
   ],
   ['an init container named like the main one', withTraits({ init: [{ name: 'web', image: 'busybox' }] }), [['$.components[0].traits.init[0].name', 'container name "web" is already used in this pod', 'give each container its own name']]],
+  [
+    'a gateway route to an unknown component',
+    app([web(), { name: 'entry', type: 'gateway', properties: { routes: [{ path: '/', component: 'shop-web' }] } }]),
+    [['$.components[1].properties.routes[0].component', 'unknown component "shop-web"', 'components of this application: web, entry']],
+  ],
+  [
+    'a gateway route to a component without a Service',
+    app([web(), { name: 'jobs', type: 'worker', image: 'w', port: 9000 }, { name: 'entry', type: 'gateway', properties: { routes: [{ component: 'jobs' }] } }]),
+    [['$.components[2].properties.routes[0].component', 'component "jobs" has no Service to route to', 'route to a webservice or store component with a port']],
+  ],
+  [
+    'a gateway route to a port the component does not have',
+    app([web(), { name: 'entry', type: 'gateway', properties: { routes: [{ component: 'web', port: 'grpc' }] } }]),
+    [['$.components[1].properties.routes[0].port', 'component "web" has no port "grpc"', 'its ports: http']],
+  ],
+  ['a gateway without routes', app([web(), { name: 'entry', type: 'gateway', properties: { routes: [] } }]), [['$.components[1].properties.routes', 'a gateway needs at least one route']]],
+  ['an ingress on a worker', app([{ name: 'jobs', type: 'worker', image: 'w', port: 9000, traits: { ingress: { host: 'jobs.example.com' } } }]), [['$.components[0].traits.ingress', 'component "jobs" has no Service to route to', 'route to a webservice or store component with a port']]],
+  ['an ingress with TLS but no host', withTraits({ ingress: { tls: { secretName: 'tls' } } }), [['$.components[0].traits.ingress.tls', 'TLS needs a host']]],
   ['a property a web service does not have', app([web({ properties: { size: 3 } })]), [['$.components[0].properties', 'Unrecognized key: "size"']]],
 ];
 

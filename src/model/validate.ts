@@ -4,7 +4,7 @@
  * circular dependsOn). Every problem is reported at once, each with its JSON path and a hint.
  */
 import type { z } from 'zod';
-import { componentTypeNames, findComponentType } from '../components/registry.js';
+import { componentTypeNames, exposesService, findComponentType } from '../components/registry.js';
 import { SpecInvalidError, type ErrorDetail } from '../errors.js';
 import { findTrait, traitNames } from '../traits/registry.js';
 import { ApplicationSchema, ComponentSchema, type Application, type Component } from './application.js';
@@ -17,8 +17,18 @@ const messageOf = (i: z.core.$ZodIssue): string => (i.code === 'invalid_key' ? (
 
 const issuesAt = (base: Path, error: z.ZodError): ErrorDetail[] => error.issues.map((i) => ({ path: jsonPath([...base, ...i.path]), message: messageOf(i) }));
 
-/** Checks one shape-valid component; returns it with `properties` and `traits` parsed. */
-function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies'>, errors: ErrorDetail[]): Component {
+/** Issues found by a type's or trait's own check, with paths made absolute. */
+function relative(base: Path, issues: readonly { path: Path; message: string; hint?: string }[] | undefined): ErrorDetail[] {
+  return (issues ?? []).map((i) => ({ path: jsonPath([...base, ...i.path]), message: i.message, ...(i.hint ? { hint: i.hint } : {}) }));
+}
+
+/**
+ * Checks one shape-valid component; returns it with `properties` and `traits` parsed. `app` is
+ * partial when the application's shape was invalid: then only the checks that need no
+ * other component run (the rest would report noise).
+ */
+function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies'> & Partial<Application>, errors: ErrorDetail[]): Component {
+  const whole = app.components ? (app as Application) : undefined;
   const type = findComponentType(c.type);
   if (!type) {
     errors.push({ path: jsonPath([...at, 'type']), message: `unknown component type "${c.type}"`, hint: `known types: ${componentTypeNames().join(', ')}` });
@@ -28,6 +38,9 @@ function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies
   const props = type.properties.safeParse(c.properties);
   if (props.success) out.properties = props.data as Record<string, unknown>;
   else errors.push(...issuesAt([...at, 'properties'], props.error));
+  if (props.success && whole) {
+    errors.push(...relative(at, type.check?.({ properties: props.data, app: whole, component: c, exposesService })));
+  }
   if (type.workload !== 'none' && !c.image) errors.push({ path: jsonPath([...at, 'image']), message: `a ${c.type} component needs an image`, hint: 'e.g. image: "nginx:1.27"' });
   if (type.workload === 'none' && c.image) errors.push({ path: jsonPath([...at, 'image']), message: `a ${c.type} component runs no container, so it takes no image`, hint: 'remove image' });
   for (const [name, data] of Object.entries(c.traits)) {
@@ -47,7 +60,7 @@ function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies
       continue;
     }
     out.traits[name] = parsed.data;
-    for (const issue of trait.check?.(parsed.data, app as Application, out) ?? []) errors.push({ path: jsonPath([...tAt, ...issue.path]), message: issue.message, ...(issue.hint ? { hint: issue.hint } : {}) });
+    if (whole) errors.push(...relative(tAt, trait.check?.(parsed.data, whole, out)));
   }
   return out;
 }

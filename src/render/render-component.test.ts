@@ -186,6 +186,57 @@ describe('rendering each component type', () => {
     assert.equal((pod.containers[1] as Record<string, unknown>).livenessProbe, undefined, 'probes belong to the main container only');
   });
 
+  it('gateway: one Ingress routing hosts and paths to the components\' Services, with TLS', () => {
+    const app = validateApplication({
+      name: 'shop',
+      namespace: 'prod',
+      components: [
+        { name: 'web', type: 'webservice', image: 'web', ports: [{ port: 8080, name: 'http' }] },
+        { name: 'api', type: 'webservice', image: 'api', port: 9000 },
+        {
+          name: 'entry',
+          type: 'gateway',
+          properties: {
+            className: 'nginx',
+            tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
+            routes: [
+              { host: 'shop.example.com', path: '/', component: 'web', port: 'http' },
+              { host: 'shop.example.com', path: '/api', component: 'api' },
+              { path: '/healthz', pathType: 'Exact', component: 'api', port: 9000 },
+            ],
+          },
+        },
+      ],
+    });
+    const { objects, readiness } = renderComponent(app, 'entry', 'r1');
+    assert.deepEqual(readiness, []);
+    assert.deepEqual((objects[0] as any).spec, {
+      ingressClassName: 'nginx',
+      tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
+      rules: [
+        {
+          host: 'shop.example.com',
+          http: {
+            paths: [
+              { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http' } } } },
+              { path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 9000 } } } },
+            ],
+          },
+        },
+        { http: { paths: [{ path: '/healthz', pathType: 'Exact', backend: { service: { name: 'api', port: { number: 9000 } } } }] } },
+      ],
+    });
+  });
+
+  it('ingress trait: an Ingress named after the component, to its first port by default', () => {
+    const { objects } = render({ type: 'webservice', image: 'x', port: 8080, traits: { ingress: { host: 'api.example.com', tls: { secretName: 'api-tls' } } } });
+    assert.deepEqual(objects.map((o) => `${o.kind}/${o.metadata.name}`), ['Ingress/api', 'Deployment/api', 'Service/api']);
+    assert.deepEqual((objects[0] as any).spec, {
+      tls: [{ hosts: ['api.example.com'], secretName: 'api-tls' }],
+      rules: [{ host: 'api.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 8080 } } } }] } }],
+    });
+  });
+
   it('GPUs under the resource name the policy gives', () => {
     const { objects } = render({ type: 'worker', image: 'x', traits: { resources: { gpu: 1 } } }, { gpuResourceName: 'amd.com/gpu' });
     assert.deepEqual((objects[0] as any).spec.template.spec.containers[0].resources, { limits: { 'amd.com/gpu': '1' } });
