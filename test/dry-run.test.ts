@@ -21,7 +21,7 @@ describe('rendered manifests pass the API server (server-side dry-run)', () => {
     const plan = compile(spec);
     await kubeApis().core.createNamespace({ body: { metadata: { name: namespace } } });
     const objects = spec.components.flatMap((c) => renderComponent(spec, c.name, plan.revision).objects);
-    assert.deepEqual([...new Set(objects.map((o) => o.kind))].sort(), ['ConfigMap', 'Deployment', 'Ingress', 'Job', 'PersistentVolumeClaim', 'Secret', 'Service', 'StatefulSet']);
+    assert.deepEqual([...new Set(objects.map((o) => o.kind))].sort(), ['ConfigMap', 'Deployment', 'Ingress', 'Job', 'PersistentVolumeClaim', 'Role', 'RoleBinding', 'Secret', 'Service', 'ServiceAccount', 'StatefulSet']);
 
     const api = KubernetesObjectApi.makeApiClient(kubeConfig());
     const rejected: string[] = [];

@@ -37,7 +37,7 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
     app([web({ dependsOn: ['api'] }), web({ name: 'api', dependsOn: ['db'] }), { name: 'db', type: 'worker', image: 'redis', dependsOn: ['web'] }]),
     [['$.components[0].dependsOn', 'dependency cycle: web -> api -> db -> web', 'remove one of these dependsOn entries']],
   ],
-  ['an unknown trait', withTraits({ autoscale: { min: 1 } }), [['$.components[0].traits.autoscale', 'unknown trait "autoscale"', 'known traits: storage, init, sidecar, envFrom, envs, resources, probes, ingress']]],
+  ['an unknown trait', withTraits({ autoscale: { min: 1 } }), [['$.components[0].traits.autoscale', 'unknown trait "autoscale"', 'known traits: storage, init, sidecar, envFrom, envs, resources, probes, ingress, rbac, serviceAccount']]],
   ['a trait on a component without a workload', app([{ name: 'cfg', type: 'config', traits: { resources: { cpu: '1' } } }]), [['$.components[0].traits.resources', 'the resources trait does not apply to a config component']]],
   ['a bare number as a storage size', withTraits({ storage: [{ type: 'persistent', mountPath: '/data', size: '20' }] }), [['$.components[0].traits.storage[0].size', 'a bare number is bytes; write a unit, e.g. "20Gi"']]],
   ['a storage size that is no quantity', withTraits({ storage: [{ type: 'persistent', mountPath: '/data', size: 'lots' }] }), [['$.components[0].traits.storage[0].size', 'must be a size such as 512Mi or 20Gi']]],
@@ -91,6 +91,8 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
   ['a gateway without routes', app([web(), { name: 'entry', type: 'gateway', properties: { routes: [] } }]), [['$.components[1].properties.routes', 'a gateway needs at least one route']]],
   ['an ingress on a worker', app([{ name: 'jobs', type: 'worker', image: 'w', port: 9000, traits: { ingress: { host: 'jobs.example.com' } } }]), [['$.components[0].traits.ingress', 'component "jobs" has no Service to route to', 'route to a webservice or store component with a port']]],
   ['an ingress with TLS but no host', withTraits({ ingress: { tls: { secretName: 'tls' } } }), [['$.components[0].traits.ingress.tls', 'TLS needs a host']]],
+  ['an RBAC rule with an unknown verb', withTraits({ rbac: { rules: [{ resources: ['configmaps'], verbs: ['read'] }] } }), [['$.components[0].traits.rbac.rules[0].verbs[0]', 'must be one of get, list, watch, create, update, patch, delete, deletecollection, *']]],
+  ['both rbac and its alias serviceAccount', withTraits({ rbac: {}, serviceAccount: {} }), [['$.components[0].traits.serviceAccount', 'rbac and serviceAccount are the same trait', 'keep one of them']]],
   ['a property a web service does not have', app([web({ properties: { size: 3 } })]), [['$.components[0].properties', 'Unrecognized key: "size"']]],
 ];
 

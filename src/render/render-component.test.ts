@@ -237,6 +237,23 @@ describe('rendering each component type', () => {
     });
   });
 
+  it('rbac: its own ServiceAccount, and a namespaced Role bound to it for the rules given', () => {
+    const { objects } = render({ type: 'worker', image: 'x', traits: { rbac: { rules: [{ resources: ['configmaps'], verbs: ['get', 'watch'] }] } } });
+    assert.deepEqual(objects.map((o) => `${o.kind}/${o.metadata.name}`), ['ServiceAccount/api', 'Role/api-role', 'RoleBinding/api-binding', 'Deployment/api']);
+    const [sa, role, binding, deployment] = objects as any[];
+    assert.equal(sa.automountServiceAccountToken, true);
+    assert.deepEqual(role.rules, [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'watch'] }]);
+    assert.deepEqual(binding.roleRef, { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'api-role' });
+    assert.deepEqual(binding.subjects, [{ kind: 'ServiceAccount', name: 'api', namespace: 'prod' }]);
+    assert.equal(deployment.spec.template.spec.serviceAccountName, 'api');
+  });
+
+  it('serviceAccount without rules: only the ServiceAccount, under the name given', () => {
+    const { objects } = render({ type: 'worker', image: 'x', traits: { serviceAccount: { name: 'reader', automountToken: false } } });
+    assert.deepEqual(objects.map((o) => `${o.kind}/${o.metadata.name}`), ['ServiceAccount/reader', 'Deployment/api']);
+    assert.equal((objects[1] as any).spec.template.spec.serviceAccountName, 'reader');
+  });
+
   it('GPUs under the resource name the policy gives', () => {
     const { objects } = render({ type: 'worker', image: 'x', traits: { resources: { gpu: 1 } } }, { gpuResourceName: 'amd.com/gpu' });
     assert.deepEqual((objects[0] as any).spec.template.spec.containers[0].resources, { limits: { 'amd.com/gpu': '1' } });
