@@ -43,7 +43,7 @@ export function createApplyManifests(deps: ActivityDeps) {
   return async function applyManifests(input: ApplyManifestsInput): Promise<ApplyManifestsResult> {
     let rendered;
     try {
-      rendered = renderComponent(input.spec, input.component, input.revision);
+      rendered = renderComponent(input.spec, input.component);
     } catch (e) {
       if (isKubeMinError(e)) throw ApplicationFailure.nonRetryable(e.message, e.code);
       throw e;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, describe, it } from 'node:test';
 import { ApiException, KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
-import { compile, parseSpecText, renderComponent, validateApplication } from '../src/index.js';
+import { parseSpecText, renderComponent, validateApplication } from '../src/index.js';
 import { kubeApis, kubeConfig, namespaces } from './support/servers.js';
 
 describe('rendered manifests pass the API server (server-side dry-run)', () => {
@@ -18,9 +18,8 @@ describe('rendered manifests pass the API server (server-side dry-run)', () => {
     const text = await readFile(new URL('../examples/all-traits.yaml', import.meta.url), 'utf8');
     const namespace = scratch.next();
     const spec = validateApplication({ ...(parseSpecText(text) as object), namespace });
-    const plan = compile(spec);
     await kubeApis().core.createNamespace({ body: { metadata: { name: namespace } } });
-    const objects = spec.components.flatMap((c) => renderComponent(spec, c.name, plan.revision).objects);
+    const objects = spec.components.flatMap((c) => renderComponent(spec, c.name).objects);
     assert.deepEqual([...new Set(objects.map((o) => o.kind))].sort(), ['ConfigMap', 'Deployment', 'Ingress', 'Job', 'PersistentVolumeClaim', 'Role', 'RoleBinding', 'Secret', 'Service', 'ServiceAccount', 'StatefulSet']);
 
     const api = KubernetesObjectApi.makeApiClient(kubeConfig());

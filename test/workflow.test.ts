@@ -55,6 +55,31 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     assert.equal(second.metadata?.resourceVersion, first.metadata?.resourceVersion);
   });
 
+  it('changes only the Deployment whose image changed, and only its image', async () => {
+    const ns = scratch.next();
+    const spec = (apiImage: string) =>
+      compile(
+        validateApplication({
+          name: 'two',
+          namespace: ns,
+          components: [
+            { name: 'web', type: 'webservice', image: 'web:1', port: 80 },
+            { name: 'api', type: 'webservice', image: apiImage, port: 80 },
+          ],
+        }),
+      );
+    await execute(spec('api:1'));
+    const read = (name: string) => apps.readNamespacedDeployment({ name, namespace: ns });
+    const [web1, api1] = [await read('web'), await read('api')];
+    await execute(spec('api:2'));
+    const [web2, api2] = [await read('web'), await read('api')];
+    assert.equal(web2.metadata?.resourceVersion, web1.metadata?.resourceVersion, 'web was not written at all');
+    assert.equal(api2.metadata?.generation, (api1.metadata?.generation ?? 0) + 1);
+    assert.equal(api2.spec?.template.spec?.containers[0]?.image, 'api:2');
+    assert.deepEqual({ ...api2.spec, template: undefined }, { ...api1.spec, template: undefined });
+    assert.deepEqual({ ...api2.spec?.template.spec, containers: undefined }, { ...api1.spec?.template.spec, containers: undefined });
+  });
+
   it('runs configuration first, then each component after what it depends on', async () => {
     const ns = scratch.next();
     const plan = compile(

@@ -13,6 +13,7 @@ export interface RenderContext<P = unknown> {
   readonly component: Component;
   /** The component's `properties`, parsed by the type's schema. */
   readonly properties: P;
+  /** The component's own revision (componentRevision). */
   readonly revision: string;
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validateApplication } from '../model/parse.js';
+import { componentRevision } from '../compiler/revision.js';
 import { renderComponent } from '../render/render-component.js';
 
 const app = validateApplication({
@@ -14,7 +15,7 @@ const app = validateApplication({
 
 describe('webservice', () => {
   it('renders a Deployment and a ClusterIP Service selecting only this component', () => {
-    const { objects, readiness } = renderComponent(app, 'web', 'abc123');
+    const { objects, readiness } = renderComponent(app, 'web');
     assert.deepEqual(
       objects.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`),
       ['Deployment/prod/web', 'Service/prod/web'],
@@ -32,20 +33,25 @@ describe('webservice', () => {
     assert.deepEqual(readiness, [{ kind: 'Deployment', namespace: 'prod', name: 'web' }]);
   });
 
-  it('labels objects with the revision but keeps it off the pod template, so a new revision alone restarts nothing', () => {
-    const [deployment] = renderComponent(app, 'web', 'rev-1').objects as unknown as [Record<string, any>];
-    assert.equal(deployment.metadata.labels['kubemin.io/revision'], 'rev-1');
+  it('labels objects with the component\'s own revision but keeps it off the pod template', () => {
+    const [deployment] = renderComponent(app, 'web').objects as unknown as [Record<string, any>];
+    assert.equal(deployment.metadata.labels['kubemin.io/revision'], componentRevision(app, app.components[0]!));
     assert.equal(deployment.metadata.labels['app.kubernetes.io/managed-by'], 'kubemin');
     assert.equal(deployment.spec.template.metadata.labels['kubemin.io/revision'], undefined);
-    const again = renderComponent(app, 'web', 'rev-2').objects[0] as Record<string, any>;
-    assert.deepEqual(again.spec, deployment.spec);
+  });
+
+  it('renders a component the same whatever happens to the others, so changing one image touches only that', () => {
+    const before = renderComponent(app, 'web').objects;
+    const changed = { ...app, components: app.components.map((c) => (c.name === 'worker' ? { ...c, image: 'shop/worker:2' } : c)) };
+    assert.deepEqual(renderComponent(changed, 'web').objects, before);
+    assert.notDeepEqual(renderComponent(changed, 'worker').objects, renderComponent(app, 'worker').objects);
   });
 
   it('renders no Service when the component has no port', () => {
-    assert.deepEqual(renderComponent(app, 'worker', 'r').objects.map((o) => o.kind), ['Deployment']);
+    assert.deepEqual(renderComponent(app, 'worker').objects.map((o) => o.kind), ['Deployment']);
   });
 
   it('fails naming the component when it is not in the application', () => {
-    assert.throws(() => renderComponent(app, 'nope', 'r'), /component "nope" of application "shop" was not found/);
+    assert.throws(() => renderComponent(app, 'nope'), /component "nope" of application "shop" was not found/);
   });
 });

@@ -5,19 +5,29 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { componentRevision } from '../compiler/revision.js';
+import type { Application, Component } from '../model/application.js';
 import { validateApplication } from '../model/validate.js';
 import { renderComponent } from './render-component.js';
 
-const LABELS = { 'app.kubernetes.io/managed-by': 'kubemin', 'kubemin.io/app': 'shop', 'kubemin.io/component': 'api', 'kubemin.io/revision': 'r1' };
+/** Labels of the component `api` of the application `app`, whose revision is its own hash. */
+const labelsOf = (app: Application) => ({
+  'app.kubernetes.io/managed-by': 'kubemin',
+  'kubemin.io/app': 'shop',
+  'kubemin.io/component': 'api',
+  'kubemin.io/revision': componentRevision(app, app.components.find((c) => c.name === 'api') as Component),
+});
 const POD_LABELS = { 'app.kubernetes.io/managed-by': 'kubemin', 'kubemin.io/app': 'shop', 'kubemin.io/component': 'api' };
 
-const render = (component: Record<string, unknown>, policies: Record<string, unknown> = {}) =>
-  renderComponent(validateApplication({ name: 'shop', namespace: 'prod', policies, components: [{ name: 'api', ...component }] }), 'api', 'r1');
+const render = (component: Record<string, unknown>, policies: Record<string, unknown> = {}) => {
+  const app = validateApplication({ name: 'shop', namespace: 'prod', policies, components: [{ name: 'api', ...component }] });
+  return { ...renderComponent(app, 'api'), labels: labelsOf(app), revision: componentRevision(app, app.components[0] as Component) };
+};
 
 const byKind = (objects: { kind: string }[], kind: string) => objects.filter((o) => o.kind === kind) as any[];
 
 describe('rendering with every trait', () => {
-  const { objects, readiness } = render(
+  const { objects, readiness, labels } = render(
     {
       type: 'webservice',
       image: 'shop/api:2',
@@ -55,7 +65,7 @@ describe('rendering with every trait', () => {
     assert.deepEqual(byKind(objects, 'PersistentVolumeClaim')[0], {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: 'api-persistent-0', namespace: 'prod', labels: LABELS },
+      metadata: { name: 'api-persistent-0', namespace: 'prod', labels },
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } }, storageClassName: 'fast' },
     });
   });
@@ -124,14 +134,14 @@ describe('rendering each component type', () => {
   });
 
   it('config: a ConfigMap with the data given', () => {
-    const { objects, readiness } = render({ type: 'config', properties: { data: { 'app.properties': 'a=1' } } });
-    assert.deepEqual(objects, [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'api', namespace: 'prod', labels: LABELS }, data: { 'app.properties': 'a=1' } }]);
+    const { objects, readiness, labels } = render({ type: 'config', properties: { data: { 'app.properties': 'a=1' } } });
+    assert.deepEqual(objects, [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'api', namespace: 'prod', labels }, data: { 'app.properties': 'a=1' } }]);
     assert.deepEqual(readiness, []);
   });
 
   it('secret: an Opaque Secret, plain text under stringData', () => {
-    const { objects } = render({ type: 'secret', properties: { stringData: { password: 'p' } } });
-    assert.deepEqual(objects, [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api', namespace: 'prod', labels: LABELS }, type: 'Opaque', stringData: { password: 'p' } }]);
+    const { objects, labels } = render({ type: 'secret', properties: { stringData: { password: 'p' } } });
+    assert.deepEqual(objects, [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api', namespace: 'prod', labels }, type: 'Opaque', stringData: { password: 'p' } }]);
   });
 
   it('store: a headless Service first, then a StatefulSet whose persistent storage is a claim per replica', () => {
@@ -147,15 +157,16 @@ describe('rendering each component type', () => {
     assert.deepEqual(readiness, [{ kind: 'StatefulSet', namespace: 'prod', name: 'api' }]);
   });
 
-  it('job: a Job named after the component and the revision, pods never restarted in place', () => {
-    const { objects, readiness } = render({ type: 'job', image: 'migrate:1', command: ['migrate', 'up'], properties: { backoffLimit: 2 } });
+  it('job: a Job named after the component and its revision, pods never restarted in place', () => {
+    const { objects, readiness, revision } = render({ type: 'job', image: 'migrate:1', command: ['migrate', 'up'], properties: { backoffLimit: 2 } });
+    const name = `api-${revision.slice(0, 8)}`;
     const [job] = objects as any[];
     assert.equal(job.kind, 'Job');
-    assert.equal(job.metadata.name, 'api-r1');
+    assert.equal(job.metadata.name, name);
     assert.equal(job.spec.backoffLimit, 2);
     assert.equal(job.spec.template.spec.restartPolicy, 'Never');
     assert.deepEqual(job.spec.template.spec.containers[0].command, ['migrate', 'up']);
-    assert.deepEqual(readiness, [{ kind: 'Job', namespace: 'prod', name: 'api-r1' }]);
+    assert.deepEqual(readiness, [{ kind: 'Job', namespace: 'prod', name }]);
   });
 
   it('host-mounted storage, where the policy allows it: a hostPath volume', () => {
@@ -208,7 +219,7 @@ describe('rendering each component type', () => {
         },
       ],
     });
-    const { objects, readiness } = renderComponent(app, 'entry', 'r1');
+    const { objects, readiness } = renderComponent(app, 'entry');
     assert.deepEqual(readiness, []);
     assert.deepEqual((objects[0] as any).spec, {
       ingressClassName: 'nginx',

@@ -1,4 +1,5 @@
 /** Renders one component of an application into Kubernetes objects and readiness targets. */
+import { componentRevision } from '../compiler/revision.js';
 import { getComponentType } from '../components/registry.js';
 import type { ReadinessTarget } from '../components/component-type.js';
 import { NotFoundError } from '../errors.js';
@@ -11,11 +12,12 @@ export interface RenderedComponent {
   readiness: ReadinessTarget[];
 }
 
-export function renderComponent(app: Application, componentName: string, revision: string): RenderedComponent {
+/** Renders a component; its objects carry the component's own revision (componentRevision). */
+export function renderComponent(app: Application, componentName: string): RenderedComponent {
   const component = app.components.find((c) => c.name === componentName);
   if (!component) throw new NotFoundError(`component "${componentName}" of application "${app.name}"`);
   const type = getComponentType(component.type);
-  const ctx = { app, component, revision, properties: type.properties.parse(component.properties) };
+  const ctx = { app, component, revision: componentRevision(app, component), properties: type.properties.parse(component.properties) };
   const rendered = type.render(ctx);
   const index = rendered.findIndex((o) => o.kind === type.workload);
   if (index < 0) return { objects: rendered, readiness: type.readiness(ctx) };
