@@ -4,12 +4,14 @@
  */
 import type { ActivityDeps } from './deps.js';
 import { createApplyManifests } from './apply-manifests.js';
+import { createPruneResources } from './prune-resources.js';
 import { createWaitForRollout } from './wait-for-rollout.js';
 
 export function createActivities(deps: ActivityDeps) {
   return {
     applyManifests: createApplyManifests(deps),
     waitForRollout: createWaitForRollout(deps),
+    pruneResources: createPruneResources(deps),
   };
 }
 
@@ -17,6 +19,7 @@ export type Activities = ReturnType<typeof createActivities>;
 export type { ActivityDeps } from './deps.js';
 export type { ApplyManifestsInput, ApplyManifestsResult } from './apply-manifests.js';
 export type { RolloutProgress, WaitForRolloutInput } from './wait-for-rollout.js';
+export type { PruneResourcesInput, PruneResourcesResult } from './prune-resources.js';
 export { createKubeClients, type KubeClients } from './kube-clients.js';
 export { createWorkloadWatch, type WorkloadWatch } from './workload-watch.js';
 export { FIELD_MANAGER } from './apply-manifests.js';

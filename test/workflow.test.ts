@@ -40,7 +40,7 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     await handle.result();
     const history = await handle.fetchHistory();
     const activities = (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
-    assert.deepEqual(activities, ['applyManifests', 'waitForRollout']);
+    assert.deepEqual(activities, ['applyManifests', 'waitForRollout', 'pruneResources']);
     const status = await handle.query(statusQuery);
     assert.equal(status.phase, 'Succeeded');
   });
@@ -78,6 +78,28 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     assert.equal(api2.spec?.template.spec?.containers[0]?.image, 'api:2');
     assert.deepEqual({ ...api2.spec, template: undefined }, { ...api1.spec, template: undefined });
     assert.deepEqual({ ...api2.spec?.template.spec, containers: undefined }, { ...api1.spec?.template.spec, containers: undefined });
+  });
+
+  it('deletes what the spec no longer renders (a removed component, a removed port), but keeps volume claims', async () => {
+    const ns = scratch.next();
+    const specOf = (components: Record<string, unknown>[]) => compile(validateApplication({ name: 'gc', namespace: ns, components }));
+    const first = await execute(specOf([{ name: 'web', type: 'webservice', image: 'web:1', port: 80 }, { name: 'api', type: 'worker', image: 'api:1' }]));
+    assert.deepEqual(first.pruned, []);
+    const { core } = kubeApis();
+    // a claim of this application, as an earlier revision of api would have left it
+    await core.createNamespacedPersistentVolumeClaim({
+      namespace: ns,
+      body: {
+        metadata: { name: 'api-data', labels: { 'kubemin.io/app': 'gc', 'kubemin.io/component': 'api', 'app.kubernetes.io/managed-by': 'kubemin' } },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      },
+    });
+    const second = await execute(specOf([{ name: 'web', type: 'webservice', image: 'web:1' }]));
+    assert.equal(second.phase, 'Succeeded');
+    assert.deepEqual(second.pruned?.sort(), [`Deployment ${ns}/api`, `Service ${ns}/web`]);
+    await assert.rejects(apps.readNamespacedDeployment({ name: 'api', namespace: ns }), /404|not found/i);
+    assert.equal((await apps.readNamespacedDeployment({ name: 'web', namespace: ns })).metadata?.name, 'web');
+    assert.equal((await core.readNamespacedPersistentVolumeClaim({ name: 'api-data', namespace: ns })).metadata?.name, 'api-data');
   });
 
   it('runs configuration first, then each component after what it depends on', async () => {

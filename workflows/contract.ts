@@ -32,6 +32,8 @@ export interface RunStatus {
   finishedAt?: string;
   message?: string;
   steps: StepStatus[];
+  /** Objects deleted after success because the spec no longer renders them (`Kind ns/name`). */
+  pruned?: string[];
 }
 
 export const statusQuery = defineQuery<RunStatus>('status');

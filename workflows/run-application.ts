@@ -6,7 +6,7 @@
 import { ApplicationFailure, CancellationScope, isCancellation, log, setHandler } from '@temporalio/workflow';
 import type { Plan, PlanStep } from '../src/compiler/plan.js';
 import { statusQuery, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
-import { STEP_HANDLERS, type StepContext } from './steps.js';
+import { pruneAfterSuccess, STEP_HANDLERS, type StepContext } from './steps.js';
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -80,6 +80,7 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       status.message = failed ? `step "${failed.name}" failed: ${failed.message ?? 'unknown error'}` : 'not every step succeeded';
       throw ApplicationFailure.nonRetryable(status.message, 'RunFailed', status);
     }
+    status.pruned = await pruneAfterSuccess(plan);
     status.phase = 'Succeeded';
     return status;
   } catch (e) {

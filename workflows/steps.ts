@@ -20,7 +20,7 @@ export type StepHandler = (ctx: StepContext) => Promise<void>;
 
 const NON_RETRYABLE = [...PERMANENT_FAILURE_TYPES];
 
-const { applyManifests } = proxyActivities<Activities>({
+const { applyManifests, pruneResources } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
 });
@@ -45,3 +45,8 @@ export const STEP_HANDLERS = {
     await Promise.all(ctx.step.components.map((c) => deployComponent(ctx, c)));
   },
 } satisfies Record<StepType, StepHandler>;
+
+/** After every step succeeded: delete what the spec no longer renders; returns what went. */
+export async function pruneAfterSuccess(plan: Plan): Promise<string[]> {
+  return (await pruneResources({ spec: plan.spec })).deleted;
+}

@@ -1,0 +1,71 @@
+/**
+ * pruneResources: garbage collection after a successful run, as KubeVela does with its
+ * resource trackers. Every object labelled as this application's in its namespace that the
+ * current spec no longer renders (a removed component, a Service whose port was removed, a Job
+ * of an earlier revision) is deleted. PersistentVolumeClaims are never pruned: data outlives
+ * specs, and deleting it is left to a person.
+ */
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { describeRef, LABELS, MANAGED_BY, refOf, renderComponent, type Application, type ObjectRef } from '../src/index.js';
+import type { ActivityDeps } from './deps.js';
+import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
+
+/** The kinds KubeMin renders, except PersistentVolumeClaim (see the header). */
+const PRUNABLE: readonly [apiVersion: string, kind: string][] = [
+  ['apps/v1', 'Deployment'],
+  ['apps/v1', 'StatefulSet'],
+  ['batch/v1', 'Job'],
+  ['v1', 'Service'],
+  ['v1', 'ConfigMap'],
+  ['v1', 'Secret'],
+  ['networking.k8s.io/v1', 'Ingress'],
+  ['v1', 'ServiceAccount'],
+  ['rbac.authorization.k8s.io/v1', 'Role'],
+  ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
+];
+
+export interface PruneResourcesInput {
+  spec: Application;
+}
+
+export interface PruneResourcesResult {
+  /** What was deleted, as `Kind namespace/name`. */
+  deleted: string[];
+}
+
+const keyOf = (r: ObjectRef): string => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+
+export function createPruneResources(deps: ActivityDeps) {
+  async function listOwned(spec: Application, apiVersion: string, kind: string): Promise<ObjectRef[]> {
+    const selector = `${LABELS.app}=${spec.name},${LABELS.managedBy}=${MANAGED_BY}`;
+    try {
+      const list = await deps.kube.objects.list(apiVersion, kind, spec.namespace, undefined, undefined, undefined, undefined, selector);
+      return list.items.map((item: KubernetesObject) => ({ apiVersion, kind, namespace: spec.namespace, name: item.metadata?.name ?? '' }));
+    } catch (e) {
+      return rethrowKubeError(e, `listing ${kind} of ${spec.name}`);
+    }
+  }
+
+  /** Deletes one object; one already gone counts as deleted. */
+  async function remove(ref: ObjectRef): Promise<void> {
+    try {
+      await deps.kube.objects.delete({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }, undefined, undefined, undefined, undefined, 'Background');
+    } catch (e) {
+      if (!isKubeStatus(e, 404)) rethrowKubeError(e, `deleting ${describeRef(ref)}`);
+    }
+  }
+
+  return async function pruneResources({ spec }: PruneResourcesInput): Promise<PruneResourcesResult> {
+    const keep = new Set(spec.components.flatMap((c) => renderComponent(spec, c.name).objects.map((o) => keyOf(refOf(o)))));
+    const deleted: string[] = [];
+    for (const [apiVersion, kind] of PRUNABLE) {
+      for (const ref of await listOwned(spec, apiVersion, kind)) {
+        if (keep.has(keyOf(ref))) continue;
+        await remove(ref);
+        deleted.push(describeRef(ref));
+      }
+    }
+    if (deleted.length) deps.log.info({ application: spec.name, deleted }, 'pruned objects the spec no longer renders');
+    return { deleted };
+  };
+}
