@@ -2,10 +2,11 @@
  * applyManifests: renders one component of a spec and server-side-applies its objects with
  * KubeMin's field manager. Rendering happens here, not in the workflow, so a renderer change
  * never affects the replay of a running workflow. Applying the same objects twice is a no-op.
+ * applyObjects does the same for the raw manifests of `apply` steps.
  */
 import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
 import { ApplicationFailure } from '@temporalio/activity';
-import { describeRef, isKubeMinError, refOf, renderComponent, type Application, type ObjectRef, type ReadinessTarget } from '../src/index.js';
+import { applyStepObjects, describeRef, isKubeMinError, refOf, renderComponent, type Application, type KubeObject, type ObjectRef, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
 
@@ -39,26 +40,51 @@ async function ensureNamespace({ kube }: ActivityDeps, name: string): Promise<vo
   }
 }
 
+/** Server-side-applies objects in order, creating their namespace first; returns what was applied. */
+export async function applyAll(deps: ActivityDeps, namespace: string, objects: readonly KubeObject[]): Promise<AppliedObject[]> {
+  await ensureNamespace(deps, namespace);
+  const applied: AppliedObject[] = [];
+  for (const obj of objects) {
+    try {
+      const result = await deps.kube.objects.patch(obj as KubernetesObject, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+      applied.push({ ...refOf(obj), ...(result.metadata?.generation !== undefined ? { generation: result.metadata.generation } : {}) });
+    } catch (e) {
+      rethrowKubeError(e, `applying ${describeRef(refOf(obj))}`);
+    }
+  }
+  return applied;
+}
+
+/** Runs pure rendering, turning a KubeMin error into a permanent failure of the activity. */
+export function rendering<T>(render: () => T): T {
+  try {
+    return render();
+  } catch (e) {
+    if (isKubeMinError(e)) throw ApplicationFailure.nonRetryable(e.message, e.code);
+    throw e;
+  }
+}
+
 export function createApplyManifests(deps: ActivityDeps) {
   return async function applyManifests(input: ApplyManifestsInput): Promise<ApplyManifestsResult> {
-    let rendered;
-    try {
-      rendered = renderComponent(input.spec, input.component);
-    } catch (e) {
-      if (isKubeMinError(e)) throw ApplicationFailure.nonRetryable(e.message, e.code);
-      throw e;
-    }
-    await ensureNamespace(deps, input.spec.namespace);
-    const applied: AppliedObject[] = [];
-    for (const obj of rendered.objects) {
-      try {
-        const result = await deps.kube.objects.patch(obj as KubernetesObject, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
-        applied.push({ ...refOf(obj), ...(result.metadata?.generation !== undefined ? { generation: result.metadata.generation } : {}) });
-      } catch (e) {
-        rethrowKubeError(e, `applying ${describeRef(refOf(obj))}`);
-      }
-    }
+    const rendered = rendering(() => renderComponent(input.spec, input.component));
+    const applied = await applyAll(deps, input.spec.namespace, rendered.objects);
     deps.log.info({ component: input.component, revision: input.revision, objects: applied.map(describeRef) }, 'applied manifests');
     return { applied, readiness: rendered.readiness };
+  };
+}
+
+export interface ApplyObjectsInput {
+  application: string;
+  namespace: string;
+  step: string;
+  manifests: Record<string, unknown>[];
+}
+
+/** applyObjects: the `apply` step's raw manifests, labelled as the application's. */
+export function createApplyObjects(deps: ActivityDeps) {
+  return async function applyObjects(input: ApplyObjectsInput): Promise<AppliedObject[]> {
+    const objects = applyStepObjects({ name: input.application, namespace: input.namespace }, input.step, input.manifests);
+    return applyAll(deps, input.namespace, objects);
   };
 }

@@ -3,7 +3,10 @@
  * the clients, so workers wire them and tests can build them against any cluster.
  */
 import type { ActivityDeps } from './deps.js';
-import { createApplyManifests } from './apply-manifests.js';
+import { createApplyManifests, createApplyObjects } from './apply-manifests.js';
+import { createCallWebhook } from './call-webhook.js';
+import { createCheckGpuCapacity } from './check-gpu-capacity.js';
+import { createDeleteResources } from './delete-resources.js';
 import { createPruneResources } from './prune-resources.js';
 import { createWaitForRollout } from './wait-for-rollout.js';
 
@@ -12,6 +15,10 @@ export function createActivities(deps: ActivityDeps) {
     applyManifests: createApplyManifests(deps),
     waitForRollout: createWaitForRollout(deps),
     pruneResources: createPruneResources(deps),
+    applyObjects: createApplyObjects(deps),
+    deleteResources: createDeleteResources(deps),
+    callWebhook: createCallWebhook(),
+    checkGpuCapacity: createCheckGpuCapacity(deps),
   };
 }
 

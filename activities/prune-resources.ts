@@ -2,13 +2,14 @@
  * pruneResources: garbage collection after a successful run, as KubeVela does with its
  * resource trackers. Every object labelled as this application's in its namespace that the
  * current spec no longer renders (a removed component, a Service whose port was removed, a Job
- * of an earlier revision) is deleted. PersistentVolumeClaims are never pruned: data outlives
+ * of an earlier revision, the manifests of a removed `apply` step) is deleted. PersistentVolumeClaims are never pruned: data outlives
  * specs, and deleting it is left to a person.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { describeRef, LABELS, MANAGED_BY, refOf, renderComponent, type Application, type ObjectRef } from '../src/index.js';
+import { describeRef, LABELS, MANAGED_BY, refOf, renderComponent, workflowObjects, type Application, type ObjectRef } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
-import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
+import { deleteObject } from './delete-resources.js';
+import { rethrowKubeError } from './kube-errors.js';
 
 /** The kinds KubeMin renders, except PersistentVolumeClaim (see the header). */
 const PRUNABLE: readonly [apiVersion: string, kind: string][] = [
@@ -46,22 +47,14 @@ export function createPruneResources(deps: ActivityDeps) {
     }
   }
 
-  /** Deletes one object; one already gone counts as deleted. */
-  async function remove(ref: ObjectRef): Promise<void> {
-    try {
-      await deps.kube.objects.delete({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }, undefined, undefined, undefined, undefined, 'Background');
-    } catch (e) {
-      if (!isKubeStatus(e, 404)) rethrowKubeError(e, `deleting ${describeRef(ref)}`);
-    }
-  }
-
   return async function pruneResources({ spec }: PruneResourcesInput): Promise<PruneResourcesResult> {
-    const keep = new Set(spec.components.flatMap((c) => renderComponent(spec, c.name).objects.map((o) => keyOf(refOf(o)))));
+    const rendered = [...spec.components.flatMap((c) => renderComponent(spec, c.name).objects), ...workflowObjects(spec)];
+    const keep = new Set(rendered.map((o) => keyOf(refOf(o))));
     const deleted: string[] = [];
     for (const [apiVersion, kind] of PRUNABLE) {
       for (const ref of await listOwned(spec, apiVersion, kind)) {
         if (keep.has(keyOf(ref))) continue;
-        await remove(ref);
+        await deleteObject(deps, ref);
         deleted.push(describeRef(ref));
       }
     }

@@ -11,6 +11,10 @@ export const PERMANENT_FAILURE_TYPES = [
   'RolloutDegraded',
   'UnknownComponentType',
   'NotFound',
+  'InsufficientGpu',
+  'WebhookRejected',
+  'ApprovalRejected',
+  'ApprovalTimedOut',
 ] as const;
 
 export type PermanentFailureType = (typeof PERMANENT_FAILURE_TYPES)[number];

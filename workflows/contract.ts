@@ -2,7 +2,7 @@
  * The names that live in Temporal history: the workflow type, queries, signals, updates.
  * Never rename one; add a new name instead. Shared by the workflow, the worker and the API.
  */
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
 export const RUN_WORKFLOW_TYPE = 'runApplication';
 
@@ -21,6 +21,17 @@ export interface StepStatus {
   message?: string;
   /** Typed reason of a failure (e.g. RolloutDegraded, KubeInvalid). */
   reason?: string;
+  /** For approval steps: whether it is waiting for a decision now, and the decision. */
+  awaitingApproval?: boolean;
+  decision?: ApprovalDecision;
+}
+
+/** What an approver sends: who, yes or no, and why. */
+export interface ApprovalDecision {
+  step: string;
+  approved: boolean;
+  by: string;
+  comment?: string;
 }
 
 export interface RunStatus {
@@ -37,3 +48,6 @@ export interface RunStatus {
 }
 
 export const statusQuery = defineQuery<RunStatus>('status');
+
+/** Approve or reject a waiting approval step; rejected (validator) when that step is not waiting. */
+export const approveUpdate = defineUpdate<StepStatus, [ApprovalDecision]>('approve');

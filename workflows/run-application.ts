@@ -1,12 +1,13 @@
 /**
- * The one workflow: interprets a compiled plan. Steps start as soon as the steps they depend on
- * have succeeded; a step whose dependency did not succeed is Skipped, never left Pending. The
- * run fails when a step fails, and its status query tells every step's phase and why.
+ * The one workflow: interprets a compiled plan. A step starts once the steps it depends on have
+ * finished, and runs if its `if` holds (default: they all succeeded; `failed`: one failed;
+ * `always`); otherwise it is Skipped, never left Pending. The run fails when a step fails, and
+ * its status query tells every step's phase and why. Approval steps wait for the approve update.
  */
-import { ApplicationFailure, CancellationScope, isCancellation, log, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler } from '@temporalio/workflow';
 import type { Plan, PlanStep } from '../src/compiler/plan.js';
-import { statusQuery, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
-import { pruneAfterSuccess, STEP_HANDLERS, type StepContext } from './steps.js';
+import { approveUpdate, statusQuery, type ApprovalDecision, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
+import { handlerFor, pruneAfterSuccess, type StepContext } from './steps.js';
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -37,26 +38,61 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     Object.assign(stepStatus.get(name) as StepStatus, patch);
   };
 
+  const decisions = new Map<string, ApprovalDecision>();
+  setHandler(
+    approveUpdate,
+    (decision) => {
+      decisions.set(decision.step, decision);
+      update(decision.step, { awaitingApproval: false, decision });
+      return stepStatus.get(decision.step) as StepStatus;
+    },
+    {
+      validator: (decision) => {
+        const s = stepStatus.get(decision.step);
+        if (!s) throw new Error(`no step "${decision.step}" in this run; steps: ${[...stepStatus.keys()].join(', ')}`);
+        if (!s.awaitingApproval) throw new Error(`step "${decision.step}" is ${s.phase}${s.decision ? ' and already decided' : ''}, not waiting for approval`);
+        if (!decision.by) throw new Error('say who decides (`by`)');
+      },
+    },
+  );
+
   const ctx = (step: PlanStep): StepContext => ({
     plan,
     step,
     progress: (message) => update(step.name, { message }),
     attempt: () => update(step.name, { attempts: (stepStatus.get(step.name)?.attempts ?? 0) + 1 }),
+    awaitApproval: async () => {
+      update(step.name, { awaitingApproval: true });
+      const decided = await condition(() => decisions.has(step.name), step.timeoutSeconds ? step.timeoutSeconds * 1000 : undefined);
+      if (!decided) {
+        update(step.name, { awaitingApproval: false });
+        throw ApplicationFailure.nonRetryable(`nobody decided within ${step.timeoutSeconds}s`, 'ApprovalTimedOut');
+      }
+      return decisions.get(step.name) as ApprovalDecision;
+    },
   });
+
+  /** Why a step with these dependency outcomes does not run, or undefined when it runs. */
+  const skipReason = (step: PlanStep, deps: StepPhase[]): string | undefined => {
+    const failed = step.dependsOn.filter((_, i) => deps[i] === 'Failed' || deps[i] === 'Skipped');
+    if (step.if === 'always') return undefined;
+    if (step.if === 'failed') return failed.length ? undefined : 'skipped: it runs only when a step it depends on failed, and none did';
+    return failed.length ? `skipped: step "${failed[0]}" did not succeed` : undefined;
+  };
 
   function runStep(step: PlanStep): Promise<StepPhase> {
     const known = outcomes.get(step.name);
     if (known) return known;
     const outcome = (async (): Promise<StepPhase> => {
       const deps = await Promise.all(step.dependsOn.map((d) => runStep(byName.get(d) as PlanStep)));
-      const blocker = step.dependsOn.find((_, i) => deps[i] !== 'Succeeded');
-      if (blocker !== undefined) {
-        update(step.name, { phase: 'Skipped', message: `skipped: step "${blocker}" did not succeed`, finishedAt: nowIso() });
+      const skip = skipReason(step, deps);
+      if (skip) {
+        update(step.name, { phase: 'Skipped', message: skip, finishedAt: nowIso() });
         return 'Skipped';
       }
       update(step.name, { phase: 'Running', startedAt: nowIso() });
       try {
-        await STEP_HANDLERS[step.type](ctx(step));
+        await handlerFor(step)(ctx(step));
         update(step.name, { phase: 'Succeeded', finishedAt: nowIso() });
         return 'Succeeded';
       } catch (e) {
@@ -72,12 +108,13 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
   }
 
   try {
-    const phases = await Promise.all(plan.steps.map(runStep));
+    await Promise.all(plan.steps.map(runStep));
     status.finishedAt = nowIso();
+    // a step skipped by its `if` is no failure; a failed step is, whatever ran after it
     const failed = status.steps.find((s) => s.phase === 'Failed');
-    if (failed || phases.some((p) => p !== 'Succeeded')) {
+    if (failed) {
       status.phase = 'Failed';
-      status.message = failed ? `step "${failed.name}" failed: ${failed.message ?? 'unknown error'}` : 'not every step succeeded';
+      status.message = `step "${failed.name}" failed: ${failed.message ?? 'unknown error'}`;
       throw ApplicationFailure.nonRetryable(status.message, 'RunFailed', status);
     }
     status.pruned = await pruneAfterSuccess(plan);

@@ -1,11 +1,15 @@
 /**
- * Step handlers, one per step type, looked up by the plan's step type. The mapped type makes a
- * step type without a handler a compile error. Handlers only call activities.
+ * Step handlers, one per built-in step type; a plugin step calls the activity its type names.
+ * The mapped type makes a built-in type without a handler a compile error. Handlers only call
+ * activities and wait; each step's own timeout and retry become its activities' options.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Plan, PlanStep, StepType } from '../src/compiler/plan.js';
+import { ApplicationFailure, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
+import type { Plan, PlanStep } from '../src/compiler/plan.js';
 import { PERMANENT_FAILURE_TYPES } from '../src/failure-types.js';
+import { durationSeconds } from '../src/model/duration.js';
+import type { BuiltinStepType } from '../src/steps/builtin.js';
+import type { ApprovalDecision } from './contract.js';
 
 export interface StepContext {
   readonly plan: Plan;
@@ -14,24 +18,37 @@ export interface StepContext {
   progress(message: string): void;
   /** Counts an attempt of the step's main work. */
   attempt(): void;
+  /** Marks the step as waiting for an approval and resolves with the decision. */
+  awaitApproval(): Promise<ApprovalDecision>;
 }
 
 export type StepHandler = (ctx: StepContext) => Promise<void>;
 
 const NON_RETRYABLE = [...PERMANENT_FAILURE_TYPES];
 
-const { applyManifests, pruneResources } = proxyActivities<Activities>({
+/** Activity options for a step: its own timeout and retry over the defaults given. */
+function optionsFor(step: PlanStep, defaults: ActivityOptions): ActivityOptions {
+  const retry = step.retry
+    ? { maximumAttempts: step.retry.maxAttempts, initialInterval: step.retry.initialIntervalSeconds * 1000, backoffCoefficient: step.retry.backoff, nonRetryableErrorTypes: NON_RETRYABLE }
+    : defaults.retry;
+  return { ...defaults, ...(step.timeoutSeconds ? { scheduleToCloseTimeout: step.timeoutSeconds * 1000 } : {}), ...(retry ? { retry } : {}) };
+}
+
+const SHORT: ActivityOptions = {
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
-});
-
-const { waitForRollout } = proxyActivities<Activities>({
+};
+const WAITING: ActivityOptions = {
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumAttempts: 3, nonRetryableErrorTypes: NON_RETRYABLE },
-});
+};
+
+const short = (step: PlanStep) => proxyActivities<Activities>(optionsFor(step, SHORT));
 
 async function deployComponent(ctx: StepContext, component: string): Promise<void> {
+  const { applyManifests } = short(ctx.step);
+  const { waitForRollout } = proxyActivities<Activities>(optionsFor(ctx.step, WAITING));
   ctx.attempt();
   ctx.progress(`applying ${component}`);
   const { readiness } = await applyManifests({ spec: ctx.plan.spec, component, revision: ctx.plan.revision });
@@ -40,13 +57,78 @@ async function deployComponent(ctx: StepContext, component: string): Promise<voi
   ctx.progress(results.map((r) => `${r.target}: ${r.message}`).join('; ') || `${component} applied`);
 }
 
+const deploy: StepHandler = async (ctx) => {
+  await Promise.all(ctx.step.components.map((c) => deployComponent(ctx, c)));
+};
+
 export const STEP_HANDLERS = {
-  deploy: async (ctx) => {
-    await Promise.all(ctx.step.components.map((c) => deployComponent(ctx, c)));
+  deploy,
+  job: deploy,
+  apply: async (ctx) => {
+    ctx.attempt();
+    const manifests = ctx.step.properties.manifests as Record<string, unknown>[];
+    const applied = await short(ctx.step).applyObjects({ application: ctx.plan.application, namespace: ctx.plan.namespace, step: ctx.step.name, manifests });
+    ctx.progress(`applied ${applied.map((a) => `${a.kind} ${a.name}`).join(', ')}`);
   },
-} satisfies Record<StepType, StepHandler>;
+  delete: async (ctx) => {
+    ctx.attempt();
+    const objects = (ctx.step.properties.objects as { apiVersion: string; kind: string; name: string }[] | undefined) ?? [];
+    const { deleted } = await short(ctx.step).deleteResources({ spec: ctx.plan.spec, components: ctx.step.components, objects });
+    ctx.progress(deleted.length ? `deleted ${deleted.join(', ')}` : 'nothing to delete');
+  },
+  webhook: async (ctx) => {
+    ctx.attempt();
+    const p = ctx.step.properties as { url: string; method: string; headers: Record<string, string>; body?: unknown };
+    const { status } = await short(ctx.step).callWebhook(p);
+    ctx.progress(`${p.method} ${p.url} answered ${status}`);
+  },
+  'gpu-check': async (ctx) => {
+    ctx.attempt();
+    const p = ctx.step.properties as { gpusPerPod: number; pods: number; wait?: string };
+    const waitSeconds = p.wait ? durationSeconds(p.wait) : 0;
+    const waiting = waitSeconds > 0;
+    const { checkGpuCapacity } = proxyActivities<Activities>({
+      startToCloseTimeout: '1 minute',
+      ...(waiting ? { scheduleToCloseTimeout: waitSeconds * 1000, retry: { initialInterval: '5 seconds', backoffCoefficient: 1.5, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE } } : { retry: SHORT.retry }),
+    });
+    ctx.progress(`checking for ${p.pods} pod(s) x ${p.gpusPerPod} GPUs${waiting ? `, waiting up to ${waitSeconds}s` : ''}`);
+    try {
+      const r = await checkGpuCapacity({ resourceName: ctx.plan.spec.policies.gpuResourceName, gpusPerPod: p.gpusPerPod, pods: p.pods, wait: waiting });
+      ctx.progress(`fits: need ${r.need}; free per node: ${Object.entries(r.free).map(([n, f]) => `${n}=${f}`).join(', ')}`);
+    } catch (e) {
+      // after the deadline, waiting for capacity ends as what it is: not enough GPUs
+      const cause = (e as { cause?: unknown }).cause;
+      if (waiting && cause instanceof ApplicationFailure && cause.type === 'GpuCapacityPending') throw ApplicationFailure.nonRetryable(`${cause.message} (waited ${waitSeconds}s)`, 'InsufficientGpu');
+      throw e;
+    }
+  },
+  approval: async (ctx) => {
+    const message = (ctx.step.properties.message as string | undefined) ?? 'waiting for approval';
+    ctx.progress(`${message} (approve with the approve update)`);
+    const decision = await ctx.awaitApproval();
+    const who = `${decision.by}${decision.comment ? `: ${decision.comment}` : ''}`;
+    if (!decision.approved) throw ApplicationFailure.nonRetryable(`rejected by ${who}`, 'ApprovalRejected');
+    ctx.progress(`approved by ${who}`);
+  },
+} satisfies Record<BuiltinStepType, StepHandler>;
+
+/** A plugin step: the activity its type names, with the step's properties. */
+export const runPluginStep: StepHandler = async (ctx) => {
+  ctx.attempt();
+  const activity = ctx.step.activity as string;
+  const run = (proxyActivities(optionsFor(ctx.step, { ...WAITING, heartbeatTimeout: undefined })) as Record<string, (input: unknown) => Promise<unknown>>)[activity] as (input: unknown) => Promise<unknown>;
+  const result = await run({ application: ctx.plan.application, namespace: ctx.plan.namespace, step: ctx.step.name, components: ctx.step.components, properties: ctx.step.properties });
+  if (typeof result === 'string') ctx.progress(result);
+};
+
+export function handlerFor(step: PlanStep): StepHandler {
+  if (step.activity) return runPluginStep;
+  const handler = (STEP_HANDLERS as Record<string, StepHandler>)[step.type];
+  if (!handler) throw ApplicationFailure.nonRetryable(`no handler for step type "${step.type}"`, 'UnknownStepType');
+  return handler;
+}
 
 /** After every step succeeded: delete what the spec no longer renders; returns what went. */
 export async function pruneAfterSuccess(plan: Plan): Promise<string[]> {
-  return (await pruneResources({ spec: plan.spec })).deleted;
+  return (await proxyActivities<Activities>(SHORT).pruneResources({ spec: plan.spec })).deleted;
 }

@@ -75,6 +75,53 @@ describe('the generated workflow', () => {
   });
 });
 
+describe('an explicit workflow', () => {
+  const app = validateApplication({
+    name: 'shop',
+    components: [
+      { name: 'db', type: 'store', image: 'redis', port: 6379 },
+      { name: 'migrate', type: 'job', image: 'migrate' },
+      { name: 'web', type: 'webservice', image: 'web', port: 80 },
+      { name: 'worker', type: 'worker', image: 'worker' },
+    ],
+    workflow: {
+      steps: [
+        { name: 'capacity', type: 'gpu-check', properties: { gpusPerPod: 1 } },
+        { name: 'data', type: 'deploy', components: ['db'], timeout: '5m', retry: { maxAttempts: 3, initialInterval: '2s' } },
+        { name: 'tables', type: 'job', components: ['migrate'] },
+        { name: 'apps', mode: 'parallel', steps: [{ name: 'front', type: 'deploy', components: ['web'] }, { name: 'back', type: 'deploy', components: ['worker'] }] },
+        { name: 'release', type: 'approval', dependsOn: ['apps'] },
+        { name: 'notify', type: 'webhook', if: 'always', properties: { url: 'https://hooks.example.com/done' } },
+        { name: 'cleanup', mode: 'serial', if: 'failed', steps: [{ name: 'drop-web', type: 'delete', components: ['web'] }, { name: 'drop-worker', type: 'delete', components: ['worker'] }] },
+      ],
+    },
+  });
+
+  it('runs top-level steps one after another, group members as their mode says', () => {
+    assert.deepEqual(
+      compile(app).steps.map((s) => [s.name, s.dependsOn, s.if, s.group ?? '']),
+      [
+        ['capacity', [], 'succeeded', ''],
+        ['data', ['capacity'], 'succeeded', ''],
+        ['tables', ['data'], 'succeeded', ''],
+        ['front', ['tables'], 'succeeded', 'apps'],
+        ['back', ['tables'], 'succeeded', 'apps'],
+        ['release', ['front', 'back'], 'succeeded', ''],
+        ['notify', ['release'], 'always', ''],
+        ['drop-web', ['notify'], 'failed', 'cleanup'],
+        ['drop-worker', ['drop-web'], 'failed', 'cleanup'],
+      ],
+    );
+  });
+
+  it('turns timeouts and retries into seconds and fills property defaults', () => {
+    const [capacity, data] = compile(app).steps;
+    assert.deepEqual(capacity?.properties, { gpusPerPod: 1, pods: 1 });
+    assert.equal(data?.timeoutSeconds, 300);
+    assert.deepEqual(data?.retry, { maxAttempts: 3, initialIntervalSeconds: 2, backoff: 2 });
+  });
+});
+
 describe('revisionOf', () => {
   it('ignores key order and undefined fields', () => {
     assert.equal(revisionOf({ a: 1, b: [1, { c: 2, d: undefined }] }), revisionOf({ b: [1, { c: 2 }], a: 1 }));

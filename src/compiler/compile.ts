@@ -3,11 +3,14 @@
  * (KubeVela's default-step generator, made dependency-aware): one `deploy` step per component;
  * configuration (config, secret) first; workloads after the configuration and after the
  * components they `dependsOn`; entries (gateway) after every workload; independent steps in
- * parallel. Steps are listed in a stable topological order.
+ * parallel. Steps are listed in a stable topological order. An explicit `workflow` is
+ * flattened instead (explicitSteps).
  */
 import type { Stage } from '../components/component-type.js';
 import { findComponentType } from '../components/registry.js';
-import type { Application, Component } from '../model/application.js';
+import type { Application, Component, StepSpec } from '../model/application.js';
+import { durationSeconds } from '../model/duration.js';
+import { findStepType } from '../steps/registry.js';
 import { PLAN_VERSION, type Plan, type PlanStep } from './plan.js';
 import { revisionOf } from './revision.js';
 
@@ -39,11 +42,49 @@ export function defaultSteps(app: Application): PlanStep[] {
   };
   const steps = app.components.map((c): PlanStep => {
     const deps = [...new Set([...before[stageOf(c)], ...c.dependsOn.map(stepName)])];
-    return { name: stepName(c.name), type: 'deploy', components: [c.name], dependsOn: deps };
+    return { name: stepName(c.name), type: 'deploy', components: [c.name], dependsOn: deps, if: 'succeeded', properties: {} };
   });
   return topological(steps);
 }
 
+function planStep(s: StepSpec, dependsOn: string[], group?: string): PlanStep {
+  const activity = findStepType(s.type)?.activity;
+  return {
+    name: s.name,
+    type: s.type,
+    components: s.components,
+    dependsOn,
+    if: s.if,
+    properties: s.properties,
+    ...(s.timeout ? { timeoutSeconds: durationSeconds(s.timeout) } : {}),
+    ...(s.retry ? { retry: { maxAttempts: s.retry.maxAttempts, initialIntervalSeconds: durationSeconds(s.retry.initialInterval), backoff: s.retry.backoff } } : {}),
+    ...(activity ? { activity } : {}),
+    ...(group ? { group } : {}),
+  };
+}
+
+/**
+ * An explicit workflow, flattened to plan steps. Top-level entries run one after another unless
+ * they say what they depend on; a parallel group's steps all start together, a serial group's
+ * one after another; depending on a group means depending on all of its steps.
+ */
+export function explicitSteps(workflow: NonNullable<Application['workflow']>): PlanStep[] {
+  const members = new Map(workflow.steps.map((e) => [e.name, 'steps' in e ? e.steps.map((s) => s.name) : [e.name]]));
+  const expand = (names: string[]) => [...new Set(names.flatMap((n) => members.get(n) ?? [n]))];
+  let previous: string[] = [];
+  return workflow.steps.flatMap((entry) => {
+    const deps = entry.dependsOn ? expand(entry.dependsOn) : previous;
+    previous = members.get(entry.name) ?? [];
+    if (!('steps' in entry)) return [planStep(entry, deps)];
+    return entry.steps.map((s, i) => {
+      const own = s.dependsOn ? expand(s.dependsOn) : [];
+      const before = entry.mode === 'serial' && i > 0 ? [entry.steps[i - 1]?.name as string] : deps;
+      return planStep({ ...s, if: s.if === 'succeeded' ? entry.if : s.if }, [...new Set([...before, ...own])], entry.name);
+    });
+  });
+}
+
 export function compile(app: Application): Plan {
-  return { version: PLAN_VERSION, application: app.name, namespace: app.namespace, revision: revisionOf(app), spec: app, steps: defaultSteps(app) };
+  const steps = app.workflow ? explicitSteps(app.workflow) : defaultSteps(app);
+  return { version: PLAN_VERSION, application: app.name, namespace: app.namespace, revision: revisionOf(app), spec: app, steps };
 }

@@ -6,17 +6,30 @@ import type { Application } from '../model/application.js';
 
 export const PLAN_VERSION = 'kubemin.io/plan/v1';
 
-/** Step types the engine knows. The workflow maps each one to a handler (a compile-time check). */
-export const STEP_TYPES = ['deploy'] as const;
-export type StepType = (typeof STEP_TYPES)[number];
+export interface PlanRetry {
+  maxAttempts: number;
+  initialIntervalSeconds: number;
+  backoff: number;
+}
 
 export interface PlanStep {
   name: string;
-  type: StepType;
+  /** A built-in step type (the workflow has a handler for each) or a plugin type. */
+  type: string;
   /** Components this step acts on, by name. */
   components: string[];
-  /** Steps that must succeed before this one starts. */
+  /** Steps that must finish before this one starts. */
   dependsOn: string[];
+  /** Run when every dependency succeeded, when one failed, or always. */
+  if: 'succeeded' | 'failed' | 'always';
+  timeoutSeconds?: number;
+  retry?: PlanRetry;
+  /** The step type's properties, validated. */
+  properties: Record<string, unknown>;
+  /** Plugin step types: the activity that runs the step. */
+  activity?: string;
+  /** The group the step came from, if any. */
+  group?: string;
 }
 
 export interface Plan {

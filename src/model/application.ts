@@ -4,7 +4,7 @@
  * validateApplication (validate.ts), which reports every problem at once.
  */
 import { z } from 'zod';
-import { dnsLabel, envName, port } from './common.js';
+import { dnsLabel, duration, envName, port } from './common.js';
 
 export const PortSchema = z.strictObject({
   port,
@@ -50,6 +50,41 @@ export const PoliciesSchema = z.strictObject({
   imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
 });
 
+export const RetrySchema = z.strictObject({
+  maxAttempts: z.number().int().min(1).max(100),
+  initialInterval: duration.default('1s'),
+  /** Multiplier of the interval after each attempt. */
+  backoff: z.number().min(1).max(10).default(2),
+});
+
+const stepCommon = {
+  name: dnsLabel,
+  dependsOn: z.array(z.string()).optional(),
+  /** Run only when the steps it depends on all succeeded (default), when one failed, or always. */
+  if: z.enum(['succeeded', 'failed', 'always']).default('succeeded'),
+};
+
+export const StepSchema = z.strictObject({
+  ...stepCommon,
+  type: z.string({ message: 'a step type is required' }),
+  components: z.array(z.string()).default([]),
+  timeout: duration.optional(),
+  retry: RetrySchema.optional(),
+  properties: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** A group of steps run one after another (serial) or all at once (parallel). */
+export const StepGroupSchema = z.strictObject({
+  ...stepCommon,
+  mode: z.enum(['serial', 'parallel']).default('parallel'),
+  steps: z.array(StepSchema).min(1, { message: 'a group needs at least one step' }),
+});
+
+export const WorkflowSchema = z.strictObject({
+  /** Top-level steps run one after another unless they say what they depend on. */
+  steps: z.array(z.union([StepGroupSchema, StepSchema], { message: 'a step needs a type, a group needs steps' })).min(1),
+});
+
 export const ApplicationSchema = z.strictObject({
   name: dnsLabel,
   namespace: dnsLabel.default('default'),
@@ -57,12 +92,17 @@ export const ApplicationSchema = z.strictObject({
   labels: z.record(z.string(), z.string()).optional(),
   components: z.array(ComponentSchema).min(1, { message: 'an application needs at least one component' }),
   policies: PoliciesSchema.default({ allowHostPath: false, gpuResourceName: 'nvidia.com/gpu' }),
+  /** The steps to run; without it, KubeMin generates one (see compiler/compile.ts). */
+  workflow: WorkflowSchema.optional(),
 });
 
 export type ApplicationInput = z.input<typeof ApplicationSchema>;
 export type Application = z.output<typeof ApplicationSchema>;
 export type Component = z.output<typeof ComponentSchema>;
 export type PortSpec = z.output<typeof PortSchema>;
+export type StepSpec = z.output<typeof StepSchema>;
+export type StepGroupSpec = z.output<typeof StepGroupSchema>;
+export type RetrySpec = z.output<typeof RetrySchema>;
 
 /** The ports of a component, with the `port` shorthand folded in. */
 export function portsOf(c: Component): PortSpec[] {

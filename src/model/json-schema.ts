@@ -7,7 +7,9 @@
 import { z } from 'zod';
 import { componentTypeNames, getComponentType } from '../components/registry.js';
 import { TRAITS } from '../traits/registry.js';
-import { ApplicationSchema, ComponentShape } from './application.js';
+import { findStepType, stepTypeNames } from '../steps/registry.js';
+import type { StepType } from '../steps/step-type.js';
+import { ApplicationSchema, ComponentShape, StepGroupSchema, StepSchema, WorkflowSchema } from './application.js';
 
 function componentVariants(): z.ZodType {
   const traits = z.strictObject(Object.fromEntries(TRAITS.map((t) => [t.name, (t.schema as z.ZodType).optional().describe(t.description)])));
@@ -21,8 +23,19 @@ function componentVariants(): z.ZodType {
   return z.union(variants as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
 }
 
+/** Steps with each step type's own `properties`, and groups of them. */
+function workflowSchema(): z.ZodType {
+  const variants = stepTypeNames().map((name) => {
+    const type = findStepType(name) as StepType<unknown>;
+    return StepSchema.extend({ type: z.literal(name).describe(type.description), properties: (type.properties as z.ZodType).optional() });
+  });
+  const step = z.union(variants as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+  const group = StepGroupSchema.extend({ steps: z.array(step).min(1) });
+  return WorkflowSchema.extend({ steps: z.array(z.union([group, step])).min(1) });
+}
+
 export function applicationJsonSchema(): Record<string, unknown> {
-  const schema = ApplicationSchema.extend({ components: z.array(componentVariants()).min(1) });
+  const schema = ApplicationSchema.extend({ components: z.array(componentVariants()).min(1), workflow: workflowSchema().optional() });
   return {
     ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12', reused: 'ref' }),
     $id: 'https://kubemin.dev/schema/application.schema.json',

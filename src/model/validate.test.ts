@@ -93,6 +93,28 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
   ['an ingress with TLS but no host', withTraits({ ingress: { tls: { secretName: 'tls' } } }), [['$.components[0].traits.ingress.tls', 'TLS needs a host']]],
   ['an RBAC rule with an unknown verb', withTraits({ rbac: { rules: [{ resources: ['configmaps'], verbs: ['read'] }] } }), [['$.components[0].traits.rbac.rules[0].verbs[0]', 'must be one of get, list, watch, create, update, patch, delete, deletecollection, *']]],
   ['both rbac and its alias serviceAccount', withTraits({ rbac: {}, serviceAccount: {} }), [['$.components[0].traits.serviceAccount', 'rbac and serviceAccount are the same trait', 'keep one of them']]],
+  ['an unknown step type', app([web()], { workflow: { steps: [{ name: 'go', type: 'ship', components: ['web'] }] } }), [['$.workflow.steps[0].type', 'unknown step type "ship"', 'known step types: deploy, job, gpu-check, approval, apply, delete, webhook']]],
+  ['a step on an unknown component', app([web()], { workflow: { steps: [{ name: 'go', type: 'deploy', components: ['api'] }] } }), [['$.workflow.steps[0].components[0]', 'unknown component "api"', 'components of this application: web']]],
+  ['a job step on a web service', app([web()], { workflow: { steps: [{ name: 'go', type: 'job', components: ['web'] }] } }), [['$.workflow.steps[0].components[0]', 'a job step runs job components; "web" is a webservice']]],
+  ['a deploy step without components', app([web()], { workflow: { steps: [{ name: 'go', type: 'deploy' }] } }), [['$.workflow.steps[0].components', 'a deploy step needs at least one component']]],
+  ['an approval step with components', app([web()], { workflow: { steps: [{ name: 'ok', type: 'approval', components: ['web'] }] } }), [['$.workflow.steps[0].components', 'an approval step takes no components', 'remove components']]],
+  [
+    'a step depending on an unknown step',
+    app([web()], { workflow: { steps: [{ name: 'go', type: 'deploy', components: ['web'], dependsOn: ['build'] }] } }),
+    [['$.workflow.steps[0].dependsOn[0]', 'unknown step "build"', 'steps and groups: go']],
+  ],
+  [
+    'two steps with one name',
+    app([web()], { workflow: { steps: [{ name: 'go', type: 'deploy', components: ['web'] }, { name: 'grp', steps: [{ name: 'go', type: 'approval' }] }] } }),
+    [['$.workflow.steps[1].steps[0].name', 'duplicate step name "go" (also $.workflow.steps[0])', 'step and group names must be unique']],
+  ],
+  [
+    'a cycle between steps',
+    app([web()], { workflow: { steps: [{ name: 'a', type: 'approval', dependsOn: ['b'] }, { name: 'b', type: 'approval', dependsOn: ['a'] }] } }),
+    [['$.workflow.steps[0].dependsOn', 'dependency cycle: a -> b -> a', 'remove one of these dependsOn entries']],
+  ],
+  ['a webhook without a valid URL', app([web()], { workflow: { steps: [{ name: 'tell', type: 'webhook', properties: { url: 'hooks' } }] } }), [['$.workflow.steps[0].properties.url', 'must be an absolute http(s) URL']]],
+  ['a step timeout that is no duration', app([web()], { workflow: { steps: [{ name: 'go', type: 'deploy', components: ['web'], timeout: '10' }] } }), [['$.workflow.steps[0].timeout', 'must be a duration such as 30s, 5m or 1h30m']]],
   ['a property a web service does not have', app([web({ properties: { size: 3 } })]), [['$.components[0].properties', 'Unrecognized key: "size"']]],
 ];
 

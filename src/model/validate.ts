@@ -9,6 +9,8 @@ import { SpecInvalidError, type ErrorDetail } from '../errors.js';
 import { findTrait, traitNames } from '../traits/registry.js';
 import { ApplicationSchema, ComponentSchema, type Application, type Component } from './application.js';
 import { jsonPath } from './json-path.js';
+import { findCycle } from './cycle.js';
+import { validateWorkflow } from './validate-workflow.js';
 
 type Path = (string | number)[];
 
@@ -65,30 +67,6 @@ function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies
   return out;
 }
 
-/** The first dependency cycle found, as the names along it (first name repeated at the end). */
-export function findCycle(deps: ReadonlyMap<string, readonly string[]>): string[] | undefined {
-  const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (n: string): string[] | undefined => {
-    if (state.get(n) === 'done') return undefined;
-    if (state.get(n) === 'visiting') return [...stack.slice(stack.indexOf(n)), n];
-    state.set(n, 'visiting');
-    stack.push(n);
-    for (const d of deps.get(n) ?? []) {
-      const cycle = deps.has(d) ? visit(d) : undefined;
-      if (cycle) return cycle;
-    }
-    stack.pop();
-    state.set(n, 'done');
-    return undefined;
-  };
-  for (const n of deps.keys()) {
-    const cycle = visit(n);
-    if (cycle) return cycle;
-  }
-  return undefined;
-}
-
 function checkReferences(components: readonly Component[], errors: ErrorDetail[]): void {
   const firstIndex = new Map<string, number>();
   components.forEach((c, i) => {
@@ -131,6 +109,8 @@ export function validateApplication(input: unknown): Application {
   const app = shape.data;
   const components = app.components.map((c, i) => checkComponent(c, ['components', i], app, errors));
   checkReferences(components, errors);
+  const checked = { ...app, components };
+  errors.push(...validateWorkflow(checked));
   if (errors.length) throw new SpecInvalidError(errors);
-  return { ...app, components };
+  return checked;
 }

@@ -1,0 +1,69 @@
+/**
+ * The built-in step types. Their handlers live in the workflow (workflows/steps.ts), which
+ * maps every name here to one: a built-in type without a handler does not compile.
+ */
+import { z } from 'zod';
+import { dnsLabel, duration } from '../model/common.js';
+import { defineStepType } from './step-type.js';
+
+const ObjectRefSchema = z.strictObject({ apiVersion: z.string().min(1), kind: z.string().min(1), name: dnsLabel });
+
+export const BUILTIN_STEP_TYPES = [
+  defineStepType({
+    name: 'deploy',
+    description: 'Apply the components and wait until each is ready (Deployments available, StatefulSets rolled out, Jobs complete).',
+    properties: z.strictObject({}),
+    components: 'required',
+  }),
+  defineStepType({
+    name: 'job',
+    description: 'Run job components (e.g. a migration) to completion.',
+    properties: z.strictObject({}),
+    components: 'required',
+    componentTypes: ['job'],
+  }),
+  defineStepType({
+    name: 'gpu-check',
+    description: 'Check that the cluster has the free GPUs a later step needs: fail fast, or wait up to `wait`.',
+    properties: z.strictObject({
+      gpusPerPod: z.number().int().min(1),
+      pods: z.number().int().min(1).default(1),
+      /** Wait this long for capacity instead of failing at once. */
+      wait: duration.optional(),
+    }),
+    components: 'none',
+  }),
+  defineStepType({
+    name: 'approval',
+    description: 'Wait until a person approves (or rejects) the run, through the approve update.',
+    properties: z.strictObject({ message: z.string().optional() }),
+    components: 'none',
+  }),
+  defineStepType({
+    name: 'apply',
+    description: 'Apply raw Kubernetes manifests (properties.manifests) in the application namespace.',
+    properties: z.strictObject({
+      manifests: z.array(z.looseObject({ apiVersion: z.string().min(1), kind: z.string().min(1), metadata: z.looseObject({ name: dnsLabel }) })).min(1),
+    }),
+    components: 'none',
+  }),
+  defineStepType({
+    name: 'delete',
+    description: 'Delete the objects of the components named, and/or the objects listed in properties.objects.',
+    properties: z.strictObject({ objects: z.array(ObjectRefSchema).default([]) }),
+    components: 'optional',
+  }),
+  defineStepType({
+    name: 'webhook',
+    description: 'Call an HTTP endpoint; a 2xx answer succeeds, 4xx fails for good, 5xx is retried.',
+    properties: z.strictObject({
+      url: z.url({ message: 'must be an absolute http(s) URL' }),
+      method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
+      headers: z.record(z.string(), z.string()).default({}),
+      body: z.unknown().optional(),
+    }),
+    components: 'none',
+  }),
+] as const;
+
+export type BuiltinStepType = (typeof BUILTIN_STEP_TYPES)[number]['name'];
