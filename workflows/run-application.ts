@@ -63,7 +63,9 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     attempt: () => update(step.name, { attempts: (stepStatus.get(step.name)?.attempts ?? 0) + 1 }),
     awaitApproval: async () => {
       update(step.name, { awaitingApproval: true });
-      const decided = await condition(() => decisions.has(step.name), step.timeoutSeconds ? step.timeoutSeconds * 1000 : undefined);
+      const made = () => decisions.has(step.name);
+      // condition() with an undefined timeout does not wait: only pass one when the step has it
+      const decided = step.timeoutSeconds ? await condition(made, step.timeoutSeconds * 1000) : (await condition(made), true);
       if (!decided) {
         update(step.name, { awaitingApproval: false });
         throw ApplicationFailure.nonRetryable(`nobody decided within ${step.timeoutSeconds}s`, 'ApprovalTimedOut');
