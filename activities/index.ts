@@ -28,5 +28,7 @@ export type { ApplyManifestsInput, ApplyManifestsResult } from './apply-manifest
 export type { RolloutProgress, WaitForRolloutInput } from './wait-for-rollout.js';
 export type { PruneResourcesInput, PruneResourcesResult } from './prune-resources.js';
 export { createKubeClients, type KubeClients } from './kube-clients.js';
+export { createWaitForRollout } from './wait-for-rollout.js';
+export { applyAll } from './apply-manifests.js';
 export { createWorkloadWatch, type WorkloadWatch } from './workload-watch.js';
 export { FIELD_MANAGER } from './apply-manifests.js';

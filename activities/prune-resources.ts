@@ -6,7 +6,7 @@
  * specs, and deleting it is left to a person.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { describeRef, LABELS, MANAGED_BY, refOf, renderComponent, workflowObjects, type Application, type ObjectRef } from '../src/index.js';
+import { describeRef, LABELS, MANAGED_BY, refOf, renderComponent, STEP_LABEL, workflowObjects, type Application, type ObjectRef } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 import { deleteObject } from './delete-resources.js';
 import { rethrowKubeError } from './kube-errors.js';
@@ -41,7 +41,11 @@ export function createPruneResources(deps: ActivityDeps) {
     const selector = `${LABELS.app}=${spec.name},${LABELS.managedBy}=${MANAGED_BY}`;
     try {
       const list = await deps.kube.objects.list(apiVersion, kind, spec.namespace, undefined, undefined, undefined, undefined, selector);
-      return list.items.map((item: KubernetesObject) => ({ apiVersion, kind, namespace: spec.namespace, name: item.metadata?.name ?? '' }));
+      // only what KubeMin itself renders: objects of components and of apply steps; objects a
+      // plugin made for its step carry neither label and are the plugin's to manage
+      return list.items
+        .filter((item: KubernetesObject) => LABELS.component in (item.metadata?.labels ?? {}) || STEP_LABEL in (item.metadata?.labels ?? {}))
+        .map((item: KubernetesObject) => ({ apiVersion, kind, namespace: spec.namespace, name: item.metadata?.name ?? '' }));
     } catch (e) {
       return rethrowKubeError(e, `listing ${kind} of ${spec.name}`);
     }

@@ -28,3 +28,4 @@ export type { StepType as StepTypeDefinition } from './steps/step-type.js';
 export { defineStepType } from './steps/step-type.js';
 export { durationSeconds } from './model/duration.js';
 export * from './render/step-manifests.js';
+export type { PluginStepInput } from './steps/plugin.js';

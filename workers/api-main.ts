@@ -4,9 +4,11 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { installPlugins, loadPlugins } from './plugins.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel, 'kubemin-api');
+installPlugins(await loadPlugins(config.plugins));
 const connection = await Connection.connect({ address: config.temporal.address });
 const client = new Client({ connection, namespace: config.temporal.namespace });
 const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl: config.temporal.uiUrl, log });

@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   KUBEMIN_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   KUBEMIN_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(20),
   KUBECONFIG: z.string().optional(),
+  KUBEMIN_PLUGINS: z.string().optional(),
 });
 
 export type Config = {
@@ -22,6 +23,8 @@ export type Config = {
   logLevel: z.output<typeof EnvSchema>['KUBEMIN_LOG_LEVEL'];
   shutdownGraceSeconds: number;
   kubeconfig?: string;
+  /** Comma-separated paths of plugin modules (see workers/plugins.ts). */
+  plugins?: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.KUBEMIN_LOG_LEVEL,
     shutdownGraceSeconds: e.KUBEMIN_SHUTDOWN_GRACE_SECONDS,
     ...(e.KUBECONFIG ? { kubeconfig: e.KUBECONFIG } : {}),
+    ...(e.KUBEMIN_PLUGINS ? { plugins: e.KUBEMIN_PLUGINS } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { startDevTemporal } from '../dev/temporal.js';
 import { loadConfig } from './config.js';
 import { chooseKubeTarget } from './kube-target.js';
 import { createLogger } from './logger.js';
+import { loadPlugins } from './plugins.js';
 import { createKubeMinWorker, loadKubeConfig } from './worker.js';
 
 const say = (line: string) => process.stderr.write(`[kubemin] ${line}\n`);
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     kubeConfig: loadKubeConfig(kubeconfig),
     log,
+    plugins: await loadPlugins(config.plugins),
   });
   const workerDone = kmWorker.run();
 

@@ -5,6 +5,7 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { loadPlugins } from './plugins.js';
 import { createKubeMinWorker, loadKubeConfig } from './worker.js';
 
 const config = loadConfig();
@@ -19,6 +20,7 @@ const kmWorker = await createKubeMinWorker({
   kubeConfig: loadKubeConfig(config.kubeconfig),
   log,
   shutdownGraceTime: `${config.shutdownGraceSeconds} seconds`,
+  plugins: await loadPlugins(config.plugins),
 });
 log.info({ temporal: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue }, 'worker polling');
 try {

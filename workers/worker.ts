@@ -8,6 +8,7 @@ import type { NativeConnection} from '@temporalio/worker';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities, createKubeClients, createWorkloadWatch, type WorkloadWatch } from '../activities/index.js';
+import { installPlugins, type KubeMinPlugin } from './plugins.js';
 
 /** The workflow entry point, as TypeScript under tsx and as compiled JavaScript in dist/. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
@@ -21,6 +22,8 @@ export interface KubeMinWorkerOptions {
   /** A prebuilt workflow bundle (production); without it the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  /** Plugins whose activities this worker runs (their step types are installed too). */
+  plugins?: readonly KubeMinPlugin[];
 }
 
 export interface KubeMinWorker {
@@ -41,12 +44,14 @@ export function loadKubeConfig(path?: string): KubeConfig {
 export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<KubeMinWorker> {
   const kube = createKubeClients(opts.kubeConfig);
   const watch = createWorkloadWatch(kube, opts.log);
+  const deps = { kube, watch, log: opts.log };
+  installPlugins(opts.plugins ?? []);
   const worker = await Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities({ kube, watch, log: opts.log }),
+    activities: { ...createActivities(deps), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
   });
   return {

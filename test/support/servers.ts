@@ -8,6 +8,7 @@ import { KubeConfig, CoreV1Api, AppsV1Api } from '@kubernetes/client-node';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
+import type { KubeMinPlugin } from '../../workers/plugins.js';
 import { createKubeMinWorker, type KubeMinWorker } from '../../workers/worker.js';
 
 function required(name: string): string {
@@ -67,10 +68,10 @@ export interface TestWorker extends KubeMinWorker {
 }
 
 /** A KubeMin worker on its own task queue, against the test cluster. */
-export async function startTestWorker(taskQueue = uniqueName('tq')): Promise<TestWorker> {
+export async function startTestWorker(taskQueue = uniqueName('tq'), plugins: readonly KubeMinPlugin[] = []): Promise<TestWorker> {
   quietRuntime();
   const connection = await NativeConnection.connect({ address: required('KUBEMIN_TEST_TEMPORAL_ADDRESS') });
-  const w = await createKubeMinWorker({ connection, namespace: 'default', taskQueue, kubeConfig: kubeConfig(), log: testLog });
+  const w = await createKubeMinWorker({ connection, namespace: 'default', taskQueue, kubeConfig: kubeConfig(), log: testLog, plugins });
   const running = w.run();
   return {
     ...w,
@@ -97,11 +98,11 @@ export interface RunEnvironment {
  * Registers, in the calling suite, the `before` and `after` hooks that start a worker and a
  * client and clean up afterwards; the returned object is filled in by `before`.
  */
-export function useRunEnvironment(prefix: string): RunEnvironment {
+export function useRunEnvironment(prefix: string, plugins: readonly KubeMinPlugin[] = []): RunEnvironment {
   const env = { scratch: namespaces(prefix) } as RunEnvironment;
   let connection: Connection | undefined;
   before(async () => {
-    env.worker = await startTestWorker();
+    env.worker = await startTestWorker(undefined, plugins);
     const t = await temporalClient();
     env.client = t.client;
     connection = t.connection;
