@@ -102,6 +102,19 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     assert.equal((await core.readNamespacedPersistentVolumeClaim({ name: 'api-data', namespace: ns })).metadata?.name, 'api-data');
   });
 
+  it('updates a store in place: a new image rolls the StatefulSet out (not create-only)', async () => {
+    const ns = scratch.next();
+    const specOf = (image: string) => compile(validateApplication({ name: 'kv', namespace: ns, components: [{ name: 'redis', type: 'store', image, replicas: 2, port: 6379 }] }));
+    assert.equal((await execute(specOf('redis:7.0'))).phase, 'Succeeded');
+    const second = await execute(specOf('redis:7.2'));
+    assert.equal(second.phase, 'Succeeded');
+    const sts = await apps.readNamespacedStatefulSet({ name: 'redis', namespace: ns });
+    assert.equal(sts.spec?.template.spec?.containers[0]?.image, 'redis:7.2');
+    assert.equal(sts.metadata?.generation, 2);
+    assert.equal(sts.status?.readyReplicas, 2);
+    assert.equal(sts.status?.updateRevision, sts.status?.currentRevision);
+  });
+
   it('runs configuration first, then each component after what it depends on', async () => {
     const ns = scratch.next();
     const plan = compile(
