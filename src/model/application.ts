@@ -48,6 +48,10 @@ export const PoliciesSchema = z.strictObject({
   /** The extended resource name the `resources.gpu` trait field sets. */
   gpuResourceName: z.string().regex(/^([a-z0-9.-]+\/)?[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/, { message: 'must be a resource name such as nvidia.com/gpu' }).default('nvidia.com/gpu'),
   imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
+  /** ConfigMaps and Secrets that exist outside this application and may be referenced. */
+  external: z
+    .strictObject({ configs: z.array(z.string()).default([]), secrets: z.array(z.string()).default([]) })
+    .default({ configs: [], secrets: [] }),
 });
 
 export const RetrySchema = z.strictObject({
@@ -91,7 +95,7 @@ export const ApplicationSchema = z.strictObject({
   description: z.string().optional(),
   labels: z.record(z.string(), z.string()).optional(),
   components: z.array(ComponentSchema).min(1, { message: 'an application needs at least one component' }),
-  policies: PoliciesSchema.default({ allowHostPath: false, gpuResourceName: 'nvidia.com/gpu' }),
+  policies: PoliciesSchema.default({ allowHostPath: false, gpuResourceName: 'nvidia.com/gpu', external: { configs: [], secrets: [] } }),
   /** The steps to run; without it, KubeMin generates one (see compiler/compile.ts). */
   workflow: WorkflowSchema.optional(),
 });

@@ -115,6 +115,16 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
   ],
   ['a webhook without a valid URL', app([web()], { workflow: { steps: [{ name: 'tell', type: 'webhook', properties: { url: 'hooks' } }] } }), [['$.workflow.steps[0].properties.url', 'must be an absolute http(s) URL']]],
   ['a step timeout that is no duration', app([web()], { workflow: { steps: [{ name: 'go', type: 'deploy', components: ['web'], timeout: '10' }] } }), [['$.workflow.steps[0].timeout', 'must be a duration such as 30s, 5m or 1h30m']]],
+  [
+    'an env from a Secret the application does not have',
+    withTraits({ envs: [{ name: 'PASSWORD', valueFrom: { secret: { name: 'db-credentials', key: 'password' } } }] }),
+    [['$.components[0].traits.envs[0].valueFrom.secret.name', 'unknown secret "db-credentials"', 'add a secret component named db-credentials, or list it under policies.external.secrets if it exists outside this application']],
+  ],
+  [
+    'a config mount naming a secret component',
+    app([web({ traits: { storage: [{ type: 'config', mountPath: '/etc/app', sourceName: 'creds' }] } }), { name: 'creds', type: 'secret', properties: { stringData: { a: 'b' } } }]),
+    [['$.components[0].traits.storage[0].sourceName', '"creds" is a secret component, not a config']],
+  ],
   ['a property a web service does not have', app([web({ properties: { size: 3 } })]), [['$.components[0].properties', 'Unrecognized key: "size"']]],
 ];
 

@@ -89,6 +89,26 @@ function checkReferences(components: readonly Component[], errors: ErrorDetail[]
   }
 }
 
+/**
+ * Every ConfigMap or Secret a trait reads must be a config or secret component of this
+ * application, or be declared under policies.external as existing outside it.
+ */
+function checkSources(app: Application, errors: ErrorDetail[]): void {
+  const typeOf = new Map(app.components.map((c) => [c.name, c.type]));
+  const external = { config: app.policies.external.configs, secret: app.policies.external.secrets };
+  app.components.forEach((c, i) => {
+    for (const [name, data] of Object.entries(c.traits)) {
+      for (const ref of findTrait(name)?.references?.(data) ?? []) {
+        const path = jsonPath(['components', i, 'traits', name, ...ref.path]);
+        const type = typeOf.get(ref.name);
+        if (type === ref.kind || external[ref.kind].includes(ref.name)) continue;
+        if (type) errors.push({ path, message: `"${ref.name}" is a ${type} component, not a ${ref.kind}` });
+        else errors.push({ path, message: `unknown ${ref.kind} "${ref.name}"`, hint: `add a ${ref.kind} component named ${ref.name}, or list it under policies.external.${ref.kind}s if it exists outside this application` });
+      }
+    }
+  });
+}
+
 /** Validates an already-parsed spec: throws SpecInvalidError listing every problem. */
 export function validateApplication(input: unknown): Application {
   const errors: ErrorDetail[] = [];
@@ -110,6 +130,7 @@ export function validateApplication(input: unknown): Application {
   const components = app.components.map((c, i) => checkComponent(c, ['components', i], app, errors));
   checkReferences(components, errors);
   const checked = { ...app, components };
+  checkSources(checked, errors);
   errors.push(...validateWorkflow(checked));
   if (errors.length) throw new SpecInvalidError(errors);
   return checked;

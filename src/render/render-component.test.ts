@@ -53,7 +53,7 @@ describe('rendering with every trait', () => {
         resources: { cpu: '500m', memory: '1Gi', gpu: 2, limits: { cpu: '2' } },
       },
     },
-    { imagePullPolicy: 'IfNotPresent' },
+    { imagePullPolicy: 'IfNotPresent', external: { configs: ['shop-config', 'app-settings'], secrets: ['shop-tls', 'shop-creds', 'db-credentials'] } },
   );
 
   it('renders the claim first, then the Deployment, then the Service', () => {

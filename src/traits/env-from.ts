@@ -17,6 +17,7 @@ export const envFrom = defineTrait<EnvFromData>({
   description: 'Inject all keys of a ConfigMap (type config) or Secret (type secret) as environment variables.',
   schema: z.array(Source),
   appliesTo: ['Deployment', 'StatefulSet', 'Job'],
+  references: (data) => data.map((s, i) => ({ kind: s.type, name: s.sourceName, path: [i, 'sourceName'] })),
   process: ({ component, data }) => ({
     envFrom: {
       [component.name]: data.map((s) => ({

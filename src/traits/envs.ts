@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { dnsSubdomain, envName } from '../model/common.js';
-import { defineTrait } from './trait.js';
+import { defineTrait, type SourceRef } from './trait.js';
 
 const KeyRef = z.strictObject({ name: dnsSubdomain, key: z.string().regex(/^[-._a-zA-Z0-9]+$/, { message: 'must be a ConfigMap/Secret key: letters, digits, "-", "_" and "."' }) });
 
@@ -42,4 +42,11 @@ export const envs = defineTrait<EnvsData>({
   }),
   appliesTo: ['Deployment', 'StatefulSet', 'Job'],
   process: ({ component, data }) => ({ env: { [component.name]: data.map(toK8s) } }),
+  references: (data) =>
+    data.flatMap((e, i): SourceRef[] => {
+      const from = e.valueFrom;
+      if (from && 'secret' in from) return [{ kind: 'secret', name: from.secret.name, path: [i, 'valueFrom', 'secret', 'name'] }];
+      if (from && 'config' in from) return [{ kind: 'config', name: from.config.name, path: [i, 'valueFrom', 'config', 'name'] }];
+      return [];
+    }),
 });

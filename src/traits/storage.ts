@@ -96,6 +96,8 @@ export const storage = defineTrait<StorageData>({
     }
     return { ...result, volumeMounts: { [ctx.component.name]: mounts } };
   },
+  references: (data) =>
+    data.flatMap((v, i) => (v.type === 'config' || v.type === 'secret' ? [{ kind: v.type, name: (v as { sourceName: string }).sourceName, path: [i, 'sourceName'] }] : [])),
   check: (data, app) =>
     app.policies.allowHostPath
       ? []

@@ -52,6 +52,15 @@ export interface Trait<D = unknown> {
   process(ctx: TraitContext<D>): TraitResult;
   /** Checks that need the whole application (policies, other components); paths are relative to the trait's data. */
   check?(data: D, app: Application, component: Component): TraitIssue[];
+  /** The ConfigMaps and Secrets it reads, checked against the application's config and secret components. */
+  references?(data: D): SourceRef[];
+}
+
+/** A ConfigMap or Secret a trait reads, with the path of the field that names it. */
+export interface SourceRef {
+  kind: 'config' | 'secret';
+  name: string;
+  path: (string | number)[];
 }
 
 export interface TraitIssue {
