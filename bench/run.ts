@@ -12,6 +12,7 @@ function specOf(components: number): unknown {
   return {
     name: 'bench',
     namespace: 'bench',
+    policies: { external: { configs: ['settings'] } },
     components: Array.from({ length: components }, (_, i) => ({
       name: `c${i}`,
       type: i % 2 ? 'worker' : 'webservice',

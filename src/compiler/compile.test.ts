@@ -122,6 +122,23 @@ describe('an explicit workflow', () => {
   });
 });
 
+describe('step policies', () => {
+  it('give steps acting on matching components their timeout and retry, unless a step sets its own', () => {
+    const app = validateApplication({
+      name: 'shop',
+      policies: { overrides: [{ match: { types: ['store'] }, steps: { timeout: '15m', retry: { maxAttempts: 5 } } }] },
+      components: [
+        { name: 'db', type: 'store', image: 'redis' },
+        { name: 'web', type: 'webservice', image: 'web' },
+      ],
+    });
+    const generated = compile(app).steps;
+    assert.deepEqual(generated.map((s) => [s.name, s.timeoutSeconds, s.retry?.maxAttempts]), [['deploy-db', 900, 5], ['deploy-web', undefined, undefined]]);
+    const own = compile({ ...app, workflow: { steps: [{ name: 'db', type: 'deploy', components: ['db'], timeout: '1m', if: 'succeeded', properties: {} }] } }).steps;
+    assert.deepEqual([own[0]?.timeoutSeconds, own[0]?.retry?.maxAttempts], [60, 5]);
+  });
+});
+
 describe('revisionOf', () => {
   it('ignores key order and undefined fields', () => {
     assert.equal(revisionOf({ a: 1, b: [1, { c: 2, d: undefined }] }), revisionOf({ b: [1, { c: 2 }], a: 1 }));

@@ -10,6 +10,7 @@ import type { Stage } from '../components/component-type.js';
 import { findComponentType } from '../components/registry.js';
 import type { Application, Component, StepSpec } from '../model/application.js';
 import { durationSeconds } from '../model/duration.js';
+import { effectivePolicy } from '../model/policies.js';
 import { findStepType } from '../steps/registry.js';
 import { PLAN_VERSION, type Plan, type PlanStep } from './plan.js';
 import { revisionOf } from './revision.js';
@@ -42,9 +43,17 @@ export function defaultSteps(app: Application): PlanStep[] {
   };
   const steps = app.components.map((c): PlanStep => {
     const deps = [...new Set([...before[stageOf(c)], ...c.dependsOn.map(stepName)])];
-    return { name: stepName(c.name), type: 'deploy', components: [c.name], dependsOn: deps, if: 'succeeded', properties: {} };
+    return planStep(withStepPolicy(app, { name: stepName(c.name), type: 'deploy', components: [c.name], if: 'succeeded', properties: {} }), deps);
   });
   return topological(steps);
+}
+
+/** A step's timeout and retry: its own, else the step policy of the first component it acts on. */
+function withStepPolicy(app: Application, s: StepSpec): StepSpec {
+  const policy = s.components.map((name) => app.components.find((c) => c.name === name)).map((c) => (c ? effectivePolicy(app, c).steps : undefined)).find(Boolean);
+  const timeout = s.timeout ?? policy?.timeout;
+  const retry = s.retry ?? policy?.retry;
+  return { ...s, ...(timeout ? { timeout } : {}), ...(retry ? { retry } : {}) };
 }
 
 function planStep(s: StepSpec, dependsOn: string[], group?: string): PlanStep {
@@ -68,23 +77,23 @@ function planStep(s: StepSpec, dependsOn: string[], group?: string): PlanStep {
  * they say what they depend on; a parallel group's steps all start together, a serial group's
  * one after another; depending on a group means depending on all of its steps.
  */
-export function explicitSteps(workflow: NonNullable<Application['workflow']>): PlanStep[] {
+export function explicitSteps(app: Application, workflow: NonNullable<Application['workflow']>): PlanStep[] {
   const members = new Map(workflow.steps.map((e) => [e.name, 'steps' in e ? e.steps.map((s) => s.name) : [e.name]]));
   const expand = (names: string[]) => [...new Set(names.flatMap((n) => members.get(n) ?? [n]))];
   let previous: string[] = [];
   return workflow.steps.flatMap((entry) => {
     const deps = entry.dependsOn ? expand(entry.dependsOn) : previous;
     previous = members.get(entry.name) ?? [];
-    if (!('steps' in entry)) return [planStep(entry, deps)];
+    if (!('steps' in entry)) return [planStep(withStepPolicy(app, entry), deps)];
     return entry.steps.map((s, i) => {
       const own = s.dependsOn ? expand(s.dependsOn) : [];
       const before = entry.mode === 'serial' && i > 0 ? [entry.steps[i - 1]?.name as string] : deps;
-      return planStep({ ...s, if: s.if === 'succeeded' ? entry.if : s.if }, [...new Set([...before, ...own])], entry.name);
+      return planStep(withStepPolicy(app, { ...s, if: s.if === 'succeeded' ? entry.if : s.if }), [...new Set([...before, ...own])], entry.name);
     });
   });
 }
 
 export function compile(app: Application): Plan {
-  const steps = app.workflow ? explicitSteps(app.workflow) : defaultSteps(app);
+  const steps = app.workflow ? explicitSteps(app, app.workflow) : defaultSteps(app);
   return { version: PLAN_VERSION, application: app.name, namespace: app.namespace, revision: revisionOf(app), spec: app, steps };
 }

@@ -4,6 +4,7 @@
  * validateApplication (validate.ts), which reports every problem at once.
  */
 import { z } from 'zod';
+import { ProbesSchema } from '../traits/probes.js';
 import { dnsLabel, duration, envName, port } from './common.js';
 
 export const PortSchema = z.strictObject({
@@ -41,7 +42,22 @@ export const ComponentShape = z.strictObject({
 
 export const ComponentSchema = z.preprocess(aliasComponentType, ComponentShape);
 
-/** Application-wide policies (the seed's image pull, restart and host access rules). */
+/**
+ * Policies for some components, chosen by name and/or type (no match: every component); later
+ * entries override earlier ones.
+ */
+export const OverrideSchema = z.strictObject({
+  match: z.strictObject({ components: z.array(z.string()).optional(), types: z.array(z.string()).optional() }).default({}),
+  imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
+  /** Pod restart policy; only job components can have one other than Always. */
+  restartPolicy: z.enum(['Never', 'OnFailure']).optional(),
+  /** Probes for components that have no probes trait of their own. */
+  probes: ProbesSchema.optional(),
+  /** Defaults for the steps that act on these components, when a step sets none. */
+  steps: z.strictObject({ timeout: duration.optional(), retry: z.lazy(() => RetrySchema).optional() }).optional(),
+});
+
+/** Application-wide policies (the seed's image pull, restart, retry and probe rules). */
 export const PoliciesSchema = z.strictObject({
   /** hostPath volumes give a pod the node's files: denied unless allowed here. */
   allowHostPath: z.boolean().default(false),
@@ -52,6 +68,7 @@ export const PoliciesSchema = z.strictObject({
   external: z
     .strictObject({ configs: z.array(z.string()).default([]), secrets: z.array(z.string()).default([]) })
     .default({ configs: [], secrets: [] }),
+  overrides: z.array(OverrideSchema).default([]),
 });
 
 export const RetrySchema = z.strictObject({
@@ -95,7 +112,7 @@ export const ApplicationSchema = z.strictObject({
   description: z.string().optional(),
   labels: z.record(z.string(), z.string()).optional(),
   components: z.array(ComponentSchema).min(1, { message: 'an application needs at least one component' }),
-  policies: PoliciesSchema.default({ allowHostPath: false, gpuResourceName: 'nvidia.com/gpu', external: { configs: [], secrets: [] } }),
+  policies: PoliciesSchema.default({ allowHostPath: false, gpuResourceName: 'nvidia.com/gpu', external: { configs: [], secrets: [] }, overrides: [] }),
   /** The steps to run; without it, KubeMin generates one (see compiler/compile.ts). */
   workflow: WorkflowSchema.optional(),
 });
@@ -107,6 +124,7 @@ export type PortSpec = z.output<typeof PortSchema>;
 export type StepSpec = z.output<typeof StepSchema>;
 export type StepGroupSpec = z.output<typeof StepGroupSchema>;
 export type RetrySpec = z.output<typeof RetrySchema>;
+export type OverrideSpec = z.output<typeof OverrideSchema>;
 
 /** The ports of a component, with the `port` shorthand folded in. */
 export function portsOf(c: Component): PortSpec[] {

@@ -18,7 +18,7 @@ describe('validateApplication', () => {
     const app = validateApplication({ name: 'hello', components: [{ name: 'web', type: 'webservice', image: 'nginx:1.27' }] });
     assert.equal(app.namespace, 'default');
     assert.deepEqual(app.components[0]?.dependsOn, []);
-    assert.deepEqual(app.policies, { allowHostPath: false, gpuResourceName: 'nvidia.com/gpu', external: { configs: [], secrets: [] } });
+    assert.deepEqual(app.policies, { allowHostPath: false, gpuResourceName: 'nvidia.com/gpu', external: { configs: [], secrets: [] }, overrides: [] });
   });
 
   it('reports every problem at once, each with its JSON path', () => {

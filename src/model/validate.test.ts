@@ -125,6 +125,19 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
     app([web({ traits: { storage: [{ type: 'config', mountPath: '/etc/app', sourceName: 'creds' }] } }), { name: 'creds', type: 'secret', properties: { stringData: { a: 'b' } } }]),
     [['$.components[0].traits.storage[0].sourceName', '"creds" is a secret component, not a config']],
   ],
+  [
+    'an override matching an unknown component and type',
+    app([web()], { policies: { overrides: [{ match: { components: ['api'], types: ['lambda'] }, imagePullPolicy: 'Always' }] } }),
+    [
+      ['$.policies.overrides[0].match.components[0]', 'unknown component "api"', 'components of this application: web'],
+      ['$.policies.overrides[0].match.types[0]', 'unknown component type "lambda"', 'known types: webservice, worker, store, job, config, secret, gateway'],
+    ],
+  ],
+  [
+    'a restart policy for a web service',
+    app([web()], { policies: { overrides: [{ restartPolicy: 'Never' }] } }),
+    [['$.policies.overrides[0].restartPolicy', 'web must restart Always: only job components take restartPolicy Never', 'match only job components (match.types: [job])']],
+  ],
   ['a property a web service does not have', app([web({ properties: { size: 3 } })]), [['$.components[0].properties', 'Unrecognized key: "size"']]],
 ];
 

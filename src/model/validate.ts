@@ -10,6 +10,7 @@ import { findTrait, traitNames } from '../traits/registry.js';
 import { ApplicationSchema, ComponentSchema, type Application, type Component } from './application.js';
 import { jsonPath } from './json-path.js';
 import { findCycle } from './cycle.js';
+import { matches } from './policies.js';
 import { validateWorkflow } from './validate-workflow.js';
 
 type Path = (string | number)[];
@@ -109,6 +110,24 @@ function checkSources(app: Application, errors: ErrorDetail[]): void {
   });
 }
 
+/** Overrides must match components and types that exist, and set only what their matches can take. */
+function checkOverrides(app: Application, errors: ErrorDetail[]): void {
+  const names = app.components.map((c) => c.name);
+  app.policies.overrides.forEach((o, i) => {
+    const at = ['policies', 'overrides', i];
+    o.match.components?.forEach((n, k) => {
+      if (!names.includes(n)) errors.push({ path: jsonPath([...at, 'match', 'components', k]), message: `unknown component "${n}"`, hint: `components of this application: ${names.join(', ')}` });
+    });
+    o.match.types?.forEach((t, k) => {
+      if (!findComponentType(t)) errors.push({ path: jsonPath([...at, 'match', 'types', k]), message: `unknown component type "${t}"`, hint: `known types: ${componentTypeNames().join(', ')}` });
+    });
+    const longRunning = app.components.filter((c) => matches(o, c) && findComponentType(c.type)?.workload !== 'Job' && findComponentType(c.type)?.workload !== 'none');
+    if (o.restartPolicy && longRunning.length) {
+      errors.push({ path: jsonPath([...at, 'restartPolicy']), message: `${longRunning.map((c) => c.name).join(', ')} must restart Always: only job components take restartPolicy ${o.restartPolicy}`, hint: 'match only job components (match.types: [job])' });
+    }
+  });
+}
+
 /** Validates an already-parsed spec: throws SpecInvalidError listing every problem. */
 export function validateApplication(input: unknown): Application {
   const errors: ErrorDetail[] = [];
@@ -131,6 +150,7 @@ export function validateApplication(input: unknown): Application {
   checkReferences(components, errors);
   const checked = { ...app, components };
   checkSources(checked, errors);
+  checkOverrides(checked, errors);
   errors.push(...validateWorkflow(checked));
   if (errors.length) throw new SpecInvalidError(errors);
   return checked;

@@ -3,6 +3,8 @@
  * objects traits create alongside it. The workload is copied, never mutated in place.
  */
 import type { ComponentType, RenderContext } from '../components/component-type.js';
+import { effectivePolicy } from '../model/policies.js';
+import { probes } from '../traits/probes.js';
 import { TRAITS } from '../traits/registry.js';
 import type { K8sItem, TraitResult } from '../traits/trait.js';
 import type { KubeObject } from './kube-object.js';
@@ -38,6 +40,17 @@ function merge(workload: KubeObject, r: TraitResult): void {
   }
 }
 
+/** The component's policies: image pull policy, restart policy, and probes when it has none. */
+function applyPolicy(workload: KubeObject, type: ComponentType<unknown>, ctx: RenderContext): void {
+  const policy = effectivePolicy(ctx.app, ctx.component);
+  const pod = podSpecOf(workload);
+  if (policy.imagePullPolicy) for (const c of [...pod.containers, ...(pod.initContainers ?? [])]) c.imagePullPolicy = policy.imagePullPolicy;
+  if (policy.restartPolicy) pod.restartPolicy = policy.restartPolicy;
+  if (policy.probes && !('probes' in ctx.component.traits)) {
+    merge(workload, probes.process({ app: ctx.app, component: ctx.component, workload, workloadKind: type.workload, data: policy.probes, revision: ctx.revision }));
+  }
+}
+
 /** Returns the workload with every trait of the component applied, and the extra objects. */
 export function applyTraits(type: ComponentType<unknown>, ctx: RenderContext, workload: KubeObject): { workload: KubeObject; extra: KubeObject[] } {
   const built = structuredClone(workload);
@@ -48,10 +61,6 @@ export function applyTraits(type: ComponentType<unknown>, ctx: RenderContext, wo
     merge(built, result);
     extra.push(...(result.additionalObjects ?? []));
   }
-  const policy = ctx.app.policies.imagePullPolicy;
-  if (policy) {
-    const pod = podSpecOf(built);
-    for (const c of [...pod.containers, ...(pod.initContainers ?? [])]) c.imagePullPolicy = policy;
-  }
+  applyPolicy(built, type, ctx);
   return { workload: built, extra };
 }

@@ -265,6 +265,34 @@ describe('rendering each component type', () => {
     assert.equal((objects[1] as any).spec.template.spec.serviceAccountName, 'reader');
   });
 
+  it('policies by name and type: image pull, default probes, a job\'s restart policy, later ones winning', () => {
+    const app = validateApplication({
+      name: 'shop',
+      namespace: 'prod',
+      policies: {
+        imagePullPolicy: 'IfNotPresent',
+        overrides: [
+          { match: { types: ['webservice'] }, imagePullPolicy: 'Always', probes: { readiness: { httpGet: { path: '/healthz', port: 'http' } } } },
+          { match: { components: ['admin'] }, imagePullPolicy: 'Never' },
+          { match: { types: ['job'] }, restartPolicy: 'OnFailure' },
+        ],
+      },
+      components: [
+        { name: 'web', type: 'webservice', image: 'web', port: 8080 },
+        { name: 'admin', type: 'webservice', image: 'admin', port: 8080, traits: { probes: { liveness: { tcpSocket: { port: 8080 } } } } },
+        { name: 'migrate', type: 'job', image: 'migrate' },
+      ],
+    });
+    const pod = (name: string) => (renderComponent(app, name).objects.find((o) => o.kind !== 'Service') as any).spec.template.spec;
+    assert.equal(pod('web').containers[0].imagePullPolicy, 'Always');
+    assert.deepEqual(pod('web').containers[0].readinessProbe, { httpGet: { path: '/healthz', port: 'http' } });
+    assert.equal(pod('admin').containers[0].imagePullPolicy, 'Never');
+    assert.equal(pod('admin').containers[0].readinessProbe, undefined, 'its own probes trait wins over the policy');
+    assert.deepEqual(pod('admin').containers[0].livenessProbe, { tcpSocket: { port: 8080 } });
+    assert.equal(pod('migrate').containers[0].imagePullPolicy, 'IfNotPresent');
+    assert.equal(pod('migrate').restartPolicy, 'OnFailure');
+  });
+
   it('GPUs under the resource name the policy gives', () => {
     const { objects } = render({ type: 'worker', image: 'x', traits: { resources: { gpu: 1 } } }, { gpuResourceName: 'amd.com/gpu' });
     assert.deepEqual((objects[0] as any).spec.template.spec.containers[0].resources, { limits: { 'amd.com/gpu': '1' } });

@@ -27,7 +27,7 @@ const Timing = z.strictObject({
 
 const Probe = z.intersection(Handler, Timing);
 
-const ProbesSchema = z
+export const ProbesSchema = z
   .strictObject({ liveness: Probe.optional(), readiness: Probe.optional(), startup: Probe.optional() })
   .refine((p) => p.liveness || p.readiness || p.startup, { message: 'give at least one of liveness, readiness, startup' });
 
