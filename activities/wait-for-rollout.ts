@@ -1,45 +1,79 @@
 /**
- * waitForRollout: waits, on the shared watch, until a workload is healthy by Argo CD's rules,
- * heartbeating its progress (ready/desired and the newest message) so the run's status can
- * show it. A Degraded workload fails the step for good; cancellation ends the wait at once.
+ * waitForRollout: waits, on the shared watches (the workload's kind and its namespace's Pods),
+ * until a workload is healthy by Argo CD's rules, heartbeating its progress so the run's status
+ * can show it. While waiting it says why pods are not ready: waiting for capacity (the
+ * scheduler's Unschedulable message) has its own deadline, `maxPendingSeconds`, after which the
+ * step fails with that reason; image-pull and crash-loop problems are reported as they happen.
+ * A Degraded workload fails the step for good; cancellation ends the wait at once.
  */
+import type { KubernetesObject } from '@kubernetes/client-node';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { healthOf, type Health, type ReadinessTarget } from '../src/index.js';
+import { healthOf, podProblems, selects, type Health, type PodLike, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 
-export type WaitForRolloutInput = ReadinessTarget;
+export interface WaitForRolloutInput extends ReadinessTarget {
+  /** How long pods may wait for capacity before the step fails (default 600). */
+  maxPendingSeconds?: number;
+}
 
-/** What the activity heartbeats, and what the workflow reports as the step's progress. */
+/** What the activity heartbeats, and what the workflow and the API report as progress. */
 export interface RolloutProgress extends Health {
   target: string;
+  /** Set while the scheduler cannot place a pod: the state the API shows as waiting for capacity. */
+  waitingForCapacity?: boolean;
+  /** When waiting for capacity began (ms since the epoch); kept across retries. */
+  pendingSince?: number;
 }
 
 const HEARTBEAT_EVERY_MS = 5_000;
+const DEFAULT_MAX_PENDING_SECONDS = 600;
+
+/** The labels that select a workload's pods. */
+function podSelector(kind: ReadinessTarget['kind'], obj: KubernetesObject): Record<string, string> {
+  if (kind === 'Job') return { 'batch.kubernetes.io/job-name': obj.metadata?.name ?? '' };
+  return ((obj as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels ?? {}) as Record<string, string>;
+}
 
 export function createWaitForRollout(deps: ActivityDeps) {
   return async function waitForRollout(input: WaitForRolloutInput): Promise<RolloutProgress> {
     const ctx = Context.current();
     const target = `${input.kind} ${input.namespace}/${input.name}`;
-    let last: RolloutProgress = { target, state: 'Progressing', message: 'waiting for the object to appear', ready: 0, desired: 0 };
+    const maxPendingMs = (input.maxPendingSeconds ?? DEFAULT_MAX_PENDING_SECONDS) * 1000;
+    const previous = ctx.info.heartbeatDetails as RolloutProgress | undefined;
+    let last: RolloutProgress = { target, state: 'Progressing', message: 'waiting for the object to appear', ready: 0, desired: 0, ...(previous?.pendingSince ? { pendingSince: previous.pendingSince } : {}) };
     ctx.heartbeat(last);
     const beat = setInterval(() => ctx.heartbeat(last), HEARTBEAT_EVERY_MS);
+
+    const evaluate = (obj: KubernetesObject | undefined): RolloutProgress | undefined => {
+      if (!obj) {
+        last = { ...last, state: 'Progressing', message: `${target} does not exist (yet)` };
+        return undefined;
+      }
+      const health = healthOf(input.kind, obj);
+      if (health.state === 'Degraded') throw ApplicationFailure.nonRetryable(`${target} is degraded: ${health.message}`, 'RolloutDegraded', { target, ...health });
+      if (health.state === 'Healthy') return { target, ...health };
+      const selector = podSelector(input.kind, obj);
+      const problems = podProblems((deps.watch.snapshot('Pod', input.namespace) as PodLike[]).filter((p) => selects(selector, p)));
+      const pendingSince = problems.unschedulable ? (last.pendingSince ?? Date.now()) : undefined;
+      const next: RolloutProgress = {
+        target,
+        ...health,
+        message: problems.unschedulable ?? problems.failing ?? health.message,
+        ...(pendingSince ? { waitingForCapacity: true, pendingSince } : {}),
+      };
+      if (next.message !== last.message || next.waitingForCapacity !== last.waitingForCapacity) ctx.heartbeat(next);
+      last = next;
+      if (pendingSince && Date.now() - pendingSince >= maxPendingMs) {
+        throw ApplicationFailure.nonRetryable(`${target} waited ${Math.round((Date.now() - pendingSince) / 1000)}s for capacity: ${problems.unschedulable}`, 'Unschedulable', next);
+      }
+      return undefined;
+    };
+
     try {
-      return await deps.watch.waitFor(
-        input,
-        (obj) => {
-          if (!obj) {
-            last = { ...last, state: 'Progressing', message: `${target} does not exist (yet)` };
-            return undefined;
-          }
-          const health = healthOf(input.kind, obj);
-          const changed = health.message !== last.message || health.state !== last.state;
-          last = { target, ...health };
-          if (changed) ctx.heartbeat(last);
-          if (health.state === 'Degraded') throw ApplicationFailure.nonRetryable(`${target} is degraded: ${health.message}`, 'RolloutDegraded', last);
-          return health.state === 'Healthy' ? last : undefined;
-        },
-        ctx.cancellationSignal,
-      );
+      return await deps.watch.waitFor(input, evaluate, ctx.cancellationSignal, {
+        alsoOn: 'Pod',
+        recheckAt: () => (last.pendingSince ? last.pendingSince + maxPendingMs : undefined),
+      });
     } finally {
       clearInterval(beat);
     }

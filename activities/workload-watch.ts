@@ -28,6 +28,10 @@ const KINDS = {
     path: (ns) => `/apis/batch/v1/namespaces/${ns}/jobs`,
     list: (kube, namespace) => kube.batch.listNamespacedJob({ namespace }),
   },
+  Pod: {
+    path: (ns) => `/api/v1/namespaces/${ns}/pods`,
+    list: (kube, namespace) => kube.core.listNamespacedPod({ namespace }),
+  },
 } satisfies Record<string, KindSpec>;
 
 export type WatchedKind = keyof typeof KINDS;
@@ -47,9 +51,18 @@ interface Entry {
   listeners: Set<(obj: KubernetesObject | undefined, name: string) => void>;
 }
 
+export interface WaitOptions {
+  /** Evaluate again on every event of this kind in the namespace too (e.g. the workload's Pods). */
+  alsoOn?: WatchedKind;
+  /** Evaluate again at these times (ms since the epoch), for deadlines no event announces. */
+  recheckAt?: () => number | undefined;
+}
+
 export interface WorkloadWatch {
   /** Resolves with the first non-undefined value of `evaluate`; rejects when `signal` aborts. */
-  waitFor<R>(target: WatchTarget, evaluate: Evaluate<R>, signal: AbortSignal): Promise<R>;
+  waitFor<R>(target: WatchTarget, evaluate: Evaluate<R>, signal: AbortSignal, opts?: WaitOptions): Promise<R>;
+  /** The cached objects of a kind in a namespace, while some wait watches them. */
+  snapshot(kind: WatchedKind, namespace: string): readonly KubernetesObject[];
   /** How many watches are open now (one per kind and namespace). */
   openWatches(): number;
   close(): Promise<void>;
@@ -89,34 +102,45 @@ export function createWorkloadWatch(kube: KubeClients, log: Logger): WorkloadWat
   }
 
   return {
-    waitFor({ kind, namespace, name }, evaluate, signal) {
+    waitFor({ kind, namespace, name }, evaluate, signal, opts = {}) {
       const entry = open(kind, namespace);
+      const extra = opts.alsoOn ? open(opts.alsoOn, namespace) : undefined;
       return new Promise((resolve, reject) => {
+        let timer: NodeJS.Timeout | undefined;
         const finish = (settle: () => void) => {
           entry.listeners.delete(listener);
+          extra?.listeners.delete(anyChange);
+          clearTimeout(timer);
           signal.removeEventListener('abort', onAbort);
           release(kind, namespace, entry);
+          if (extra && opts.alsoOn) release(opts.alsoOn, namespace, extra);
           settle();
         };
         const check = (obj: KubernetesObject | undefined) => {
           try {
             const r = evaluate(obj);
-            if (r !== undefined) finish(() => resolve(r));
+            if (r !== undefined) return finish(() => resolve(r));
           } catch (e) {
-            finish(() => reject(e));
+            return finish(() => reject(e));
           }
+          const at = opts.recheckAt?.();
+          clearTimeout(timer);
+          if (at !== undefined) timer = setTimeout(() => check(entry.informer.get(name, namespace)), Math.max(0, at - Date.now()) + 50);
         };
         const listener = (obj: KubernetesObject | undefined, objName: string) => objName === name && check(obj);
+        const anyChange = () => check(entry.informer.get(name, namespace));
         const onAbort = () => finish(() => reject(signal.reason));
         if (signal.aborted) return onAbort();
         signal.addEventListener('abort', onAbort);
         entry.listeners.add(listener);
-        entry.started.then(
+        extra?.listeners.add(anyChange);
+        Promise.all([entry.started, extra?.started]).then(
           () => entry.listeners.has(listener) && check(entry.informer.get(name, namespace)),
           (e: unknown) => finish(() => reject(e)),
         );
       });
     },
+    snapshot: (kind, namespace) => entries.get(`${kind}/${namespace}`)?.informer.list(namespace) ?? [],
     openWatches: () => entries.size,
     async close() {
       const all = [...entries.values()];

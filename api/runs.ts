@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
 import { compile, NotFoundError, validateSpecText } from '../src/index.js';
+import type { RolloutProgress } from '../activities/index.js';
 import { RUN_WORKFLOW_TYPE, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 
 export interface RunsDeps {
@@ -19,6 +20,30 @@ const PHASE_BY_TEMPORAL: Readonly<Partial<Record<WorkflowExecutionStatusName, Ru
   TERMINATED: 'Failed',
   CANCELLED: 'Cancelled',
 };
+
+interface PendingActivity {
+  activityId?: string | null;
+  heartbeatDetails?: { payloads?: unknown[] | null } | null;
+}
+
+/**
+ * What a running step waits for, from its wait activities' newest heartbeat (the workflow only
+ * learns it when the activity ends): readiness counts, and whether pods wait for capacity, with
+ * the scheduler's reason.
+ */
+function attachWaits(status: RunStatus, pending: readonly PendingActivity[], temporal: Client): void {
+  const converter = temporal.options.loadedDataConverter.payloadConverter;
+  for (const a of pending) {
+    const [, step] = /^wait\/([^/]+)\//.exec(a.activityId ?? '') ?? [];
+    const payload = a.heartbeatDetails?.payloads?.[0];
+    const s = status.steps.find((x) => x.name === step);
+    if (!s || !payload || s.phase !== 'Running') continue;
+    const progress = converter.fromPayload(payload as never) as RolloutProgress;
+    s.waiting = [...(s.waiting ?? []), progress];
+    if (progress.waitingForCapacity) s.waitingForCapacity = true;
+    s.message = progress.message;
+  }
+}
 
 function randomSuffix(): string {
   return Math.random().toString(36).slice(2, 8).padEnd(6, '0');
@@ -74,6 +99,7 @@ export function createRunsRoutes({ temporal, taskQueue, uiUrl }: RunsDeps) {
         throw e;
       }
       const status: RunStatus | undefined = await handle.query(statusQuery).catch(() => undefined);
+      if (status) attachWaits(status, description.raw.pendingActivities ?? [], temporal);
       const phase = PHASE_BY_TEMPORAL[description.status.name] ?? status?.phase ?? 'Running';
       return c.json({
         id,

@@ -12,6 +12,7 @@ export const PERMANENT_FAILURE_TYPES = [
   'UnknownComponentType',
   'NotFound',
   'InsufficientGpu',
+  'Unschedulable',
   'WebhookRejected',
   'ApprovalRejected',
   'ApprovalTimedOut',

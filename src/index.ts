@@ -14,6 +14,7 @@ export * from './health/deployment.js';
 export * from './health/statefulset.js';
 export * from './health/job.js';
 export * from './health/registry.js';
+export * from './health/pods.js';
 export * from './model/common.js';
 export * from './model/validate.js';
 export * from './traits/registry.js';

@@ -53,6 +53,8 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: { ...createActivities(deps), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
+    // progress (and "waiting for capacity: <why>") reaches the server within seconds, not 24 s
+    maxHeartbeatThrottleInterval: '2 seconds',
   });
   return {
     worker,

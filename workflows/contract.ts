@@ -21,6 +21,9 @@ export interface StepStatus {
   message?: string;
   /** Typed reason of a failure (e.g. RolloutDegraded, KubeInvalid). */
   reason?: string;
+  /** Filled in by the API from heartbeats: what a running step waits for, and whether pods wait for capacity. */
+  waiting?: { target: string; state: string; message: string; ready: number; desired: number; waitingForCapacity?: boolean }[];
+  waitingForCapacity?: boolean;
   /** For approval steps: whether it is waiting for a decision now, and the decision. */
   awaitingApproval?: boolean;
   decision?: ApprovalDecision;

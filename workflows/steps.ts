@@ -46,14 +46,24 @@ const WAITING: ActivityOptions = {
 
 const short = (step: PlanStep) => proxyActivities<Activities>(optionsFor(step, SHORT));
 
+/** The activity id of a wait: lets the API find the waiting step's heartbeat (see api/runs.ts). */
+export const waitActivityId = (step: string, target: { kind: string; name: string }): string => `wait/${step}/${target.kind}/${target.name}`;
+
 async function deployComponent(ctx: StepContext, component: string): Promise<void> {
   const { applyManifests } = short(ctx.step);
-  const { waitForRollout } = proxyActivities<Activities>(optionsFor(ctx.step, WAITING));
+  const maxPending = ctx.step.properties.maxPending as string | undefined;
   ctx.attempt();
   ctx.progress(`applying ${component}`);
   const { readiness } = await applyManifests({ spec: ctx.plan.spec, component, revision: ctx.plan.revision });
   ctx.progress(`waiting for ${readiness.map((r) => `${r.kind} ${r.name}`).join(', ') || 'nothing'} to be ready`);
-  const results = await Promise.all(readiness.map((target) => waitForRollout(target)));
+  const results = await Promise.all(
+    readiness.map((target) =>
+      proxyActivities<Activities>({ ...optionsFor(ctx.step, WAITING), activityId: waitActivityId(ctx.step.name, target) }).waitForRollout({
+        ...target,
+        ...(maxPending ? { maxPendingSeconds: durationSeconds(maxPending) } : {}),
+      }),
+    ),
+  );
   ctx.progress(results.map((r) => `${r.target}: ${r.message}`).join('; ') || `${component} applied`);
 }
 

@@ -8,17 +8,20 @@ import { defineStepType } from './step-type.js';
 
 const ObjectRefSchema = z.strictObject({ apiVersion: z.string().min(1), kind: z.string().min(1), name: dnsLabel });
 
+/** Steps that wait for pods: how long pods may wait for capacity before the step fails (default 10m). */
+const WaitProperties = z.strictObject({ maxPending: duration.optional() });
+
 export const BUILTIN_STEP_TYPES = [
   defineStepType({
     name: 'deploy',
     description: 'Apply the components and wait until each is ready (Deployments available, StatefulSets rolled out, Jobs complete).',
-    properties: z.strictObject({}),
+    properties: WaitProperties,
     components: 'required',
   }),
   defineStepType({
     name: 'job',
     description: 'Run job components (e.g. a migration) to completion.',
-    properties: z.strictObject({}),
+    properties: WaitProperties,
     components: 'required',
     componentTypes: ['job'],
   }),
