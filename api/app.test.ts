@@ -3,9 +3,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
 import { createApp } from './app.js';
+import { listQuery } from './runs.js';
 
 // a Client connects lazily: these routes never reach Temporal
 const app = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined } });
+
+describe('listQuery', () => {
+  it('filters runs by KubeMin\'s search attributes, quoting what users type', () => {
+    assert.equal(listQuery({}), "WorkflowType = 'runApplication'");
+    assert.equal(listQuery({ application: 'shop', phase: 'Failed', other: 'x' }), "WorkflowType = 'runApplication' AND KubeMinApplication = 'shop' AND KubeMinPhase = 'Failed'");
+    assert.equal(listQuery({ namespace: "a' OR '1'='1" }), "WorkflowType = 'runApplication' AND KubeMinNamespace = 'a\\' OR \\'1\\'=\\'1'");
+  });
+});
 
 describe('API routes without Temporal', () => {
   it('serves the application JSON Schema', async () => {

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
 import { compile, NotFoundError, validateSpecText } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
-import { RUN_WORKFLOW_TYPE, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
+import { RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 
 export interface RunsDeps {
   temporal: Client;
@@ -45,6 +45,18 @@ function attachWaits(status: RunStatus, pending: readonly PendingActivity[], tem
   }
 }
 
+/** Filters of GET /v1/runs, as a Temporal visibility query on KubeMin's search attributes. */
+const FILTERS = { application: SEARCH_ATTRIBUTES.application, namespace: SEARCH_ATTRIBUTES.namespace, phase: SEARCH_ATTRIBUTES.phase, revision: SEARCH_ATTRIBUTES.revision } as const;
+
+export function listQuery(params: Record<string, string>): string {
+  const clauses = [`WorkflowType = '${RUN_WORKFLOW_TYPE}'`];
+  for (const [param, key] of Object.entries(FILTERS)) {
+    const v = params[param];
+    if (v !== undefined && v !== '') clauses.push(`${key.name} = '${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+  }
+  return clauses.join(' AND ');
+}
+
 function randomSuffix(): string {
   return Math.random().toString(36).slice(2, 8).padEnd(6, '0');
 }
@@ -65,6 +77,12 @@ export function createRunsRoutes({ temporal, taskQueue, uiUrl }: RunsDeps) {
         taskQueue,
         args: [plan],
         memo: { application: plan.application, namespace: plan.namespace, revision: plan.revision },
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.application, value: plan.application },
+          { key: SEARCH_ATTRIBUTES.namespace, value: plan.namespace },
+          { key: SEARCH_ATTRIBUTES.revision, value: plan.revision },
+          { key: SEARCH_ATTRIBUTES.phase, value: 'Running' },
+        ],
       });
       return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: 'Running', links: links(id) }, 202, {
         location: links(id).self,
@@ -73,7 +91,7 @@ export function createRunsRoutes({ temporal, taskQueue, uiUrl }: RunsDeps) {
     .get('/', async (c) => {
       const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 20) || 20, 1), 100);
       const runs = [];
-      for await (const w of temporal.workflow.list({ query: `WorkflowType = '${RUN_WORKFLOW_TYPE}'`, pageSize: limit })) {
+      for await (const w of temporal.workflow.list({ query: listQuery(c.req.query()), pageSize: limit })) {
         runs.push({
           id: w.workflowId,
           phase: PHASE_BY_TEMPORAL[w.status.name] ?? 'Running',

@@ -4,6 +4,7 @@
  * (persistent SQLite file, Web UI) and by the tests (in memory, random port).
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SEARCH_ATTRIBUTES } from '../workflows/contract.js';
 import { ensureTools } from './tools.js';
 
 export interface DevTemporalOptions {
@@ -33,6 +34,7 @@ export async function startDevTemporal(opts: DevTemporalOptions = {}): Promise<D
       ...(opts.dbFilename ? { dbFilename: opts.dbFilename } : {}),
       ...(opts.uiPort !== undefined ? { ui: true, uiPort: opts.uiPort } : { ui: false }),
       log: { format: 'json', level: 'error' },
+      searchAttributes: Object.values(SEARCH_ATTRIBUTES),
     },
   });
   const address = env.connection.options.address;

@@ -60,6 +60,10 @@ describe('API end to end (HTTP + Temporal dev server + local cluster)', () => {
       listed = list.runs.filter((r) => r.id === started.id).map((r) => [r.application, r.phase]);
     }
     assert.deepEqual(listed, [['hello', 'Succeeded']]);
+    const ids = async (q: string) => ((await (await fetch(`${base}/v1/runs?limit=100&${q}`)).json()) as { runs: { id: string }[] }).runs.map((r) => r.id);
+    assert.ok((await ids(`application=hello&namespace=${namespace}&phase=Succeeded`)).includes(started.id), 'found by application, namespace and phase');
+    assert.ok(!(await ids(`application=hello&phase=Failed`)).includes(started.id), 'not listed under another phase');
+    assert.ok(!(await ids('application=other')).includes(started.id), 'not listed under another application');
 
     const d = await apps.readNamespacedDeployment({ name: 'web', namespace });
     assert.equal(d.status?.conditions?.find((c) => c.type === 'Available')?.status, 'True');

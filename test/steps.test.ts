@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { compile, validateApplication } from '../src/index.js';
-import { approveUpdate, RUN_WORKFLOW_TYPE, statusQuery, type RunStatus, type StepStatus } from '../workflows/contract.js';
+import { approveUpdate, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunStatus, type StepStatus } from '../workflows/contract.js';
 import { kubeApis, uniqueName, useRunEnvironment } from './support/servers.js';
 
 describe('built-in step types (Temporal dev server + local cluster)', () => {
@@ -93,6 +93,19 @@ describe('built-in step types (Temporal dev server + local cluster)', () => {
     assert.match(status.steps[0]?.message ?? '', /rejected by bob: not today/);
     assert.deepEqual(calls.filter((c) => c.path === '/failed').map((c) => JSON.parse(c.body)), [{ run: 'rejected' }]);
     assert.equal(calls.filter((c) => c.path === '/always').length, 1);
+  });
+
+  it('a cancelled run ends Cancelled, its waiting step too, and says so to visibility', async () => {
+    const handle = await start({ components: [web], workflow: { steps: [{ name: 'release', type: 'approval' }, { name: 'ship', type: 'deploy', components: ['web'] }] } });
+    await stepWhen(handle, 'release', (s) => s.awaitingApproval === true);
+    await handle.cancel();
+    await assert.rejects(handle.result(), (e: unknown) => e instanceof WorkflowFailedError && e.cause?.name === 'CancelledFailure');
+    const status = await handle.query(statusQuery);
+    assert.equal(status.phase, 'Cancelled');
+    assert.deepEqual(status.steps.map((s) => [s.name, s.phase]), [['release', 'Cancelled'], ['ship', 'Cancelled']]);
+    assert.equal((await handle.describe()).status.name, 'CANCELLED');
+    const sa = (await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.phase);
+    assert.equal(sa, 'Cancelled');
   });
 
   it('a webhook answered 404 fails its step at once, without retries', async () => {

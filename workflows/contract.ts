@@ -2,6 +2,7 @@
  * The names that live in Temporal history: the workflow type, queries, signals, updates.
  * Never rename one; add a new name instead. Shared by the workflow, the worker and the API.
  */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
 export const RUN_WORKFLOW_TYPE = 'runApplication';
@@ -54,3 +55,15 @@ export const statusQuery = defineQuery<RunStatus>('status');
 
 /** Approve or reject a waiting approval step; rejected (validator) when that step is not waiting. */
 export const approveUpdate = defineUpdate<StepStatus, [ApprovalDecision]>('approve');
+
+/**
+ * Typed search attributes, so runs can be listed and filtered by application, namespace, phase
+ * and revision. A Temporal cluster must have them registered (the dev server KubeMin starts
+ * does; see the README for a production cluster).
+ */
+export const SEARCH_ATTRIBUTES = {
+  application: defineSearchAttributeKey('KubeMinApplication', SearchAttributeType.KEYWORD),
+  namespace: defineSearchAttributeKey('KubeMinNamespace', SearchAttributeType.KEYWORD),
+  phase: defineSearchAttributeKey('KubeMinPhase', SearchAttributeType.KEYWORD),
+  revision: defineSearchAttributeKey('KubeMinRevision', SearchAttributeType.KEYWORD),
+} as const;

@@ -4,9 +4,9 @@
  * `always`); otherwise it is Skipped, never left Pending. The run fails when a step fails, and
  * its status query tells every step's phase and why. Approval steps wait for the approve update.
  */
-import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Plan, PlanStep } from '../src/compiler/plan.js';
-import { approveUpdate, statusQuery, type ApprovalDecision, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
+import { approveUpdate, SEARCH_ATTRIBUTES, statusQuery, type ApprovalDecision, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
 import { handlerFor, pruneAfterSuccess, type StepContext } from './steps.js';
 
 const nowIso = (): string => new Date().toISOString();
@@ -30,6 +30,11 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     steps: plan.steps.map((s) => ({ name: s.name, type: s.type, components: s.components, phase: 'Pending', attempts: 0 })),
   };
   setHandler(statusQuery, () => status);
+  /** The phase, in the status and in the KubeMinPhase search attribute runs are filtered by. */
+  const setPhase = (phase: RunStatus['phase']): void => {
+    status.phase = phase;
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.phase, value: phase }]);
+  };
   const stepStatus = new Map(status.steps.map((s) => [s.name, s]));
   const byName = new Map(plan.steps.map((s) => [s.name, s]));
   const outcomes = new Map<string, Promise<StepPhase>>();
@@ -115,16 +120,16 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     // a step skipped by its `if` is no failure; a failed step is, whatever ran after it
     const failed = status.steps.find((s) => s.phase === 'Failed');
     if (failed) {
-      status.phase = 'Failed';
+      setPhase('Failed');
       status.message = `step "${failed.name}" failed: ${failed.message ?? 'unknown error'}`;
       throw ApplicationFailure.nonRetryable(status.message, 'RunFailed', status);
     }
     status.pruned = await pruneAfterSuccess(plan);
-    status.phase = 'Succeeded';
+    setPhase('Succeeded');
     return status;
   } catch (e) {
     if (isCancellation(e) || CancellationScope.current().consideredCancelled) {
-      status.phase = 'Cancelled';
+      setPhase('Cancelled');
       status.finishedAt = nowIso();
       status.message = 'the run was cancelled';
       status.steps.filter((s) => s.phase === 'Pending' || s.phase === 'Running').forEach((s) => Object.assign(s, { phase: 'Cancelled', finishedAt: status.finishedAt }));
