@@ -8,7 +8,7 @@
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { healthOf, podProblems, selects, type Health, type PodLike, type ReadinessTarget } from '../src/index.js';
+import { exitMessages, healthOf, podProblems, selects, type Health, type PodLike, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface WaitForRolloutInput extends ReadinessTarget {
@@ -50,10 +50,14 @@ export function createWaitForRollout(deps: ActivityDeps) {
         return undefined;
       }
       const health = healthOf(input.kind, obj);
-      if (health.state === 'Degraded') throw ApplicationFailure.nonRetryable(`${target} is degraded: ${health.message}`, 'RolloutDegraded', { target, ...health });
       if (health.state === 'Healthy') return { target, ...health };
       const selector = podSelector(input.kind, obj);
-      const problems = podProblems((deps.watch.snapshot('Pod', input.namespace) as PodLike[]).filter((p) => selects(selector, p)));
+      const pods = (deps.watch.snapshot('Pod', input.namespace) as PodLike[]).filter((p) => selects(selector, p));
+      if (health.state === 'Degraded') {
+        const said = exitMessages(pods);
+        throw ApplicationFailure.nonRetryable(`${target} is degraded: ${health.message}${said.length ? `; ${said.join('; ')}` : ''}`, 'RolloutDegraded', { target, ...health });
+      }
+      const problems = podProblems(pods);
       const pendingSince = problems.unschedulable ? (last.pendingSince ?? Date.now()) : undefined;
       const next: RolloutProgress = {
         target,

@@ -155,6 +155,26 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     assert.match(at('deploy-redis').message, /StatefulSet .*redis: 1 of 1 replicas ready/);
   });
 
+  it('fails a step whose Job fails, with the Job\'s reason, and skips the steps after it', async () => {
+    const plan = compile(
+      validateApplication({
+        name: 'mig',
+        namespace: scratch.next(),
+        components: [
+          { name: 'migrate', type: 'job', image: 'migrate:1', annotations: { 'kubemin.io/kwok-fail': 'relation "users" already exists' } },
+          { name: 'web', type: 'webservice', image: 'web:1', dependsOn: ['migrate'] },
+        ],
+      }),
+    );
+    const workflowId = uniqueName('wf-run');
+    await assert.rejects(env.client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: env.worker.taskQueue, workflowId }), WorkflowFailedError);
+    const status = await env.client.workflow.getHandle(workflowId).query(statusQuery);
+    assert.deepEqual(status.steps.map((s) => [s.name, s.phase]), [['deploy-migrate', 'Failed'], ['deploy-web', 'Skipped']]);
+    assert.equal(status.steps[0]?.reason, 'RolloutDegraded');
+    assert.match(status.steps[0]?.message ?? '', /Job .*migrate-[0-9a-f]{8} is degraded: BackoffLimitExceeded: Job has reached the specified backoff limit; migrate exited 1: relation "users" already exists/);
+    assert.match(status.steps[1]?.message ?? '', /skipped: step "deploy-migrate" did not succeed/);
+  });
+
   it('fails the run with the API server\'s reason when a manifest is invalid, without retrying it', async () => {
     const plan = planFor(scratch.next());
     plan.spec.components[0]!.replicas = -1; // past validation on purpose: the API server must reject it

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { podProblems, selects } from './pods.js';
+import { exitMessages, podProblems, selects } from './pods.js';
 
 describe('podProblems', () => {
   it('tells waiting for capacity apart, with the scheduler\'s message', () => {
@@ -15,6 +15,11 @@ describe('podProblems', () => {
 
   it('finds nothing wrong with pods that are only starting', () => {
     assert.deepEqual(podProblems([{ status: { phase: 'Pending', containerStatuses: [{ state: { waiting: { reason: 'ContainerCreating' } } }] } }]), {});
+  });
+
+  it('collects what failed containers said as they exited', () => {
+    const pods = [{ status: { containerStatuses: [{ name: 'migrate', state: { terminated: { exitCode: 1, message: 'relation "users" already exists\n' } } }, { name: 'ok', state: { terminated: { exitCode: 0 } } }] } }];
+    assert.deepEqual(exitMessages(pods), ['migrate exited 1: relation "users" already exists']);
   });
 
   it('selects pods by every label of a selector', () => {

@@ -9,7 +9,7 @@ export interface PodLike {
   status?: {
     phase?: string;
     conditions?: { type?: string; status?: string; reason?: string; message?: string }[];
-    containerStatuses?: { name?: string; state?: { waiting?: { reason?: string; message?: string } } }[];
+    containerStatuses?: { name?: string; state?: { waiting?: { reason?: string; message?: string }; terminated?: { exitCode?: number; reason?: string; message?: string } } }[];
   };
 }
 
@@ -38,3 +38,12 @@ export function podProblems(pods: readonly PodLike[]): PodProblems {
 /** Whether a pod carries every label of a selector. */
 export const selects = (selector: Record<string, string>, pod: PodLike): boolean =>
   Object.entries(selector).every(([k, v]) => pod.metadata?.labels?.[k] === v);
+
+/** What failed containers said as they exited ("migrate exited 1: relation ... exists"), newest pod first, at most three. */
+export function exitMessages(pods: readonly PodLike[]): string[] {
+  return pods
+    .flatMap((p) => (p.status?.containerStatuses ?? []).map((c) => ({ name: c.name, t: c.state?.terminated })))
+    .filter((c) => c.t && c.t.exitCode !== 0)
+    .map((c) => `${c.name ?? 'container'} exited ${c.t?.exitCode ?? '?'}${c.t?.message ? `: ${c.t.message.trim()}` : c.t?.reason ? ` (${c.t.reason})` : ''}`)
+    .slice(0, 3);
+}

@@ -35,6 +35,8 @@ export const ComponentShape = z.strictObject({
     args: z.array(z.string()).optional(),
     /** Plain environment variables of the main container; `traits.envs` adds references. */
     env: z.record(envName, z.string()).optional(),
+    /** Annotations of the component's pods (e.g. for scrapers and meshes). */
+    annotations: z.record(z.string(), z.string()).optional(),
     dependsOn: z.array(z.string()).default([]),
     properties: z.record(z.string(), z.unknown()).default({}),
     traits: z.record(z.string(), z.unknown()).default({}),

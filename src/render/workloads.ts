@@ -43,7 +43,10 @@ export function metadataFor({ app, component, revision }: RenderContext, name = 
 
 export function podTemplate(ctx: RenderContext): Record<string, unknown> {
   return {
-    metadata: { labels: { ...(ctx.app.labels ?? {}), ...podLabels(ctx.app.name, ctx.component.name) } },
+    metadata: {
+      labels: { ...(ctx.app.labels ?? {}), ...podLabels(ctx.app.name, ctx.component.name) },
+      ...(ctx.component.annotations ? { annotations: ctx.component.annotations } : {}),
+    },
     spec: { containers: [mainContainer(ctx)] },
   };
 }
