@@ -1,7 +1,7 @@
 /** /v1/runs: start a run of a spec, list the newest runs, and read a run's phase and per-step status. */
 import { Hono } from 'hono';
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
-import { compile, NotFoundError, validateSpecText } from '../src/index.js';
+import { compile, NotFoundError, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
 import { RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 
@@ -57,6 +57,19 @@ export function listQuery(params: Record<string, string>): string {
   return clauses.join(' AND ');
 }
 
+/** The newest Succeeded run of the same application and namespace: its revision and spec. */
+async function lastSuccess(temporal: Client, plan: Plan): Promise<PreviousRevision | undefined> {
+  const query = listQuery({ application: plan.application, namespace: plan.namespace, phase: 'Succeeded' });
+  for await (const w of temporal.workflow.list({ query, pageSize: 1 })) {
+    const history = await temporal.workflow.getHandle(w.workflowId, w.runId).fetchHistory();
+    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    if (!payload) return undefined;
+    const started = temporal.options.loadedDataConverter.payloadConverter.fromPayload(payload) as Plan;
+    return { revision: started.revision, run: w.workflowId, spec: started.spec };
+  }
+  return undefined;
+}
+
 function randomSuffix(): string {
   return Math.random().toString(36).slice(2, 8).padEnd(6, '0');
 }
@@ -71,6 +84,10 @@ export function createRunsRoutes({ temporal, taskQueue, uiUrl }: RunsDeps) {
     .post('/', async (c) => {
       const spec = validateSpecText(await c.req.text());
       const plan = compile(spec);
+      if (spec.onFailure === 'rollback') {
+        const previous = await lastSuccess(temporal, plan);
+        if (previous) plan.previous = previous;
+      }
       const id = `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
       await temporal.workflow.start(RUN_WORKFLOW_TYPE, {
         workflowId: id,

@@ -49,6 +49,9 @@ export interface RunStatus {
   steps: StepStatus[];
   /** Objects deleted after success because the spec no longer renders them (`Kind ns/name`). */
   pruned?: string[];
+  /** With `onFailure: rollback`, after a failure: the revision re-applied, or why that failed. */
+  rolledBackTo?: string;
+  rollbackError?: string;
 }
 
 export const statusQuery = defineQuery<RunStatus>('status');

@@ -5,9 +5,9 @@
  * its status query tells every step's phase and why. Approval steps wait for the approve update.
  */
 import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import type { Plan, PlanStep } from '../src/compiler/plan.js';
+import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
 import { approveUpdate, SEARCH_ATTRIBUTES, statusQuery, type ApprovalDecision, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
-import { handlerFor, pruneAfterSuccess, type StepContext } from './steps.js';
+import { handlerFor, pruneAfterSuccess, rollbackTo, type StepContext } from './steps.js';
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -18,6 +18,18 @@ function failureText(e: unknown): { message: string; reason?: string } {
   const message = cur instanceof Error ? cur.message : String(cur);
   const reason = cur instanceof ApplicationFailure ? (cur.type ?? undefined) : undefined;
   return reason ? { message, reason } : { message };
+}
+
+/** Rolls back, in a scope a cancel cannot interrupt; the run stays Failed either way. */
+async function compensate(plan: Plan, previous: PreviousRevision, status: RunStatus): Promise<void> {
+  status.message = `${status.message ?? ''}; rolling back to revision ${previous.revision}`;
+  try {
+    const done = await CancellationScope.nonCancellable(() => rollbackTo(plan, previous));
+    status.rolledBackTo = previous.revision;
+    status.message = `${status.message.replace(/; rolling back.*$/, '')}; ${done}`;
+  } catch (e) {
+    status.rollbackError = failureText(e).message;
+  }
 }
 
 export async function runApplication(plan: Plan): Promise<RunStatus> {
@@ -122,6 +134,7 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     if (failed) {
       setPhase('Failed');
       status.message = `step "${failed.name}" failed: ${failed.message ?? 'unknown error'}`;
+      if (plan.spec.onFailure === 'rollback' && plan.previous) await compensate(plan, plan.previous, status);
       throw ApplicationFailure.nonRetryable(status.message, 'RunFailed', status);
     }
     status.pruned = await pruneAfterSuccess(plan);

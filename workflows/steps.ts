@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import type { Plan, PlanStep } from '../src/compiler/plan.js';
+import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
 import { PERMANENT_FAILURE_TYPES } from '../src/failure-types.js';
 import { durationSeconds } from '../src/model/duration.js';
 import type { BuiltinStepType } from '../src/steps/builtin.js';
@@ -141,4 +141,17 @@ export function handlerFor(step: PlanStep): StepHandler {
 /** After every step succeeded: delete what the spec no longer renders; returns what went. */
 export async function pruneAfterSuccess(plan: Plan): Promise<string[]> {
   return (await proxyActivities<Activities>(SHORT).pruneResources({ spec: plan.spec })).deleted;
+}
+
+/**
+ * Compensation for `onFailure: rollback`: re-apply every component of the last successful
+ * revision, wait until each is ready again, then delete what the failed revision added.
+ */
+export async function rollbackTo(plan: Plan, previous: PreviousRevision): Promise<string> {
+  const { applyManifests, pruneResources } = proxyActivities<Activities>(SHORT);
+  const { waitForRollout } = proxyActivities<Activities>(WAITING);
+  const applied = await Promise.all(previous.spec.components.map((c) => applyManifests({ spec: previous.spec, component: c.name, revision: previous.revision })));
+  await Promise.all(applied.flatMap((a) => a.readiness).map((target) => waitForRollout(target)));
+  const { deleted } = await pruneResources({ spec: previous.spec });
+  return `rolled back to revision ${previous.revision} (run ${previous.run})${deleted.length ? `; removed ${deleted.join(', ')}` : ''}`;
 }

@@ -40,4 +40,13 @@ export interface Plan {
   /** The normalized spec; activities render manifests from it. */
   spec: Application;
   steps: PlanStep[];
+  /** With `onFailure: rollback`: the last successful revision, to re-apply if this run fails. */
+  previous?: PreviousRevision;
+}
+
+export interface PreviousRevision {
+  revision: string;
+  /** The run that deployed it. */
+  run: string;
+  spec: Application;
 }

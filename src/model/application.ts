@@ -117,6 +117,11 @@ export const ApplicationSchema = z.strictObject({
   policies: PoliciesSchema.default({ allowHostPath: false, gpuResourceName: 'nvidia.com/gpu', external: { configs: [], secrets: [] }, overrides: [] }),
   /** The steps to run; without it, KubeMin generates one (see compiler/compile.ts). */
   workflow: WorkflowSchema.optional(),
+  /**
+   * When a run fails: `keep` leaves what it applied for inspection; `rollback` re-applies the
+   * last successful revision of the application (and removes what the failed one added).
+   */
+  onFailure: z.enum(['keep', 'rollback']).default('keep'),
 });
 
 export type ApplicationInput = z.input<typeof ApplicationSchema>;
