@@ -1,0 +1,74 @@
+/**
+ * A killed worker loses nothing: the worker process is SIGKILLed in the middle of a run and
+ * started again; the run goes on from where it was and Succeeds, and its migration Job exists
+ * once (deterministic name, create-or-adopt by server-side apply).
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { after, describe, it } from 'node:test';
+import { BatchV1Api } from '@kubernetes/client-node';
+import { compile, validateApplication } from '../src/index.js';
+import { approveUpdate, RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
+import { kubeConfig, namespaces, temporalClient, uniqueName } from './support/servers.js';
+
+const taskQueue = uniqueName('crash');
+
+function startWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./support/worker-process.ts', import.meta.url).pathname], {
+    env: { ...process.env, KUBEMIN_TEST_TASK_QUEUE: taskQueue },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => d.toString().includes('worker ready') && resolve(child));
+    child.once('exit', (code) => reject(new Error(`the worker process exited (${code}) before it was ready`)));
+  });
+}
+
+const killed = (child: ChildProcess) => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGKILL')));
+
+describe('a worker killed mid-run (separate worker process, Temporal dev server, local cluster)', () => {
+  const scratch = namespaces('crash');
+  let worker: ChildProcess | undefined;
+  after(async () => {
+    if (worker && worker.exitCode === null) await killed(worker);
+    await scratch.cleanup();
+  });
+
+  it('finishes Succeeded after a SIGKILL and a restart, with one Job', async () => {
+    const { client, connection } = await temporalClient();
+    try {
+      const ns = scratch.next();
+      const plan = compile(
+        validateApplication({
+          name: 'crash',
+          namespace: ns,
+          components: [
+            { name: 'migrate', type: 'job', image: 'migrate:1' },
+            { name: 'web', type: 'webservice', image: 'web:1', port: 80 },
+          ],
+          workflow: {
+            steps: [
+              { name: 'tables', type: 'job', components: ['migrate'] },
+              { name: 'release', type: 'approval' },
+              { name: 'ship', type: 'deploy', components: ['web'] },
+            ],
+          },
+        }),
+      );
+      worker = await startWorker();
+      const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue, workflowId: uniqueName('crash-run') });
+      for (let i = 0; i < 200 && !(await handle.query(statusQuery)).steps[1]?.awaitingApproval; i++) await new Promise((r) => setTimeout(r, 100));
+
+      await killed(worker); // the run's state lives in Temporal, not in this process
+      worker = await startWorker();
+      await handle.executeUpdate(approveUpdate, { args: [{ step: 'release', approved: true, by: 'after-crash' }] });
+      const result = (await handle.result()) as RunStatus;
+      assert.equal(result.phase, 'Succeeded');
+      assert.deepEqual(result.steps.map((s) => [s.name, s.phase]), [['tables', 'Succeeded'], ['release', 'Succeeded'], ['ship', 'Succeeded']]);
+      const jobs = await kubeConfig().makeApiClient(BatchV1Api).listNamespacedJob({ namespace: ns });
+      assert.equal(jobs.items.length, 1, jobs.items.map((j) => j.metadata?.name).join());
+    } finally {
+      await connection.close();
+    }
+  });
+});
