@@ -6,9 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
+import { WorkflowFailedError } from '@temporalio/client';
 import { createApp } from '../api/app.js';
-import type { RunStatus, StepStatus } from '../workflows/contract.js';
-import { testLog, useRunEnvironment } from './support/servers.js';
+import { compile, validateApplication } from '../src/index.js';
+import { RUN_WORKFLOW_TYPE, statusQuery, type RunStatus, type StepStatus } from '../workflows/contract.js';
+import { kubeApis, testLog, uniqueName, useRunEnvironment } from './support/servers.js';
 
 describe('waiting for capacity (API + Temporal dev server + local cluster)', () => {
   const env = useRunEnvironment('cap');
@@ -39,5 +41,31 @@ describe('waiting for capacity (API + Temporal dev server + local cluster)', () 
     assert.equal(run.phase, 'Failed');
     assert.equal(run.steps[0]?.reason, 'Unschedulable');
     assert.match(run.steps[0]?.message ?? '', /waited 1\ds for capacity: Unschedulable: 0\/5 nodes are available: .*Insufficient nvidia\.com\/gpu/);
+  });
+
+  it('a run cancelled while waiting for capacity ends Cancelled and, with onCancel: delete, removes what it applied', async () => {
+    const ns = env.scratch.next();
+    const plan = compile(
+      validateApplication({
+        name: 'train',
+        namespace: ns,
+        onCancel: 'delete',
+        components: [{ name: 'trainer', type: 'worker', image: 'trainer:1', traits: { resources: { gpu: 8 } } }],
+        workflow: { steps: [{ name: 'start', type: 'deploy', components: ['trainer'], properties: { maxPending: '10m' } }] },
+      }),
+    );
+    const handle = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: env.worker.taskQueue, workflowId: uniqueName('cap-run') });
+    const { apps } = kubeApis();
+    for (let i = 0; i < 100; i++) {
+      if (await apps.readNamespacedDeployment({ name: 'trainer', namespace: ns }).then(() => true, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await handle.cancel();
+    await assert.rejects(handle.result(), WorkflowFailedError);
+    const status = await handle.query(statusQuery);
+    assert.equal(status.phase, 'Cancelled');
+    assert.equal(status.steps[0]?.phase, 'Cancelled');
+    assert.deepEqual(status.cleanedUp, [`Deployment ${ns}/trainer`]);
+    await assert.rejects(apps.readNamespacedDeployment({ name: 'trainer', namespace: ns }), /404|not found/i);
   });
 });

@@ -52,6 +52,8 @@ export interface RunStatus {
   /** With `onFailure: rollback`, after a failure: the revision re-applied, or why that failed. */
   rolledBackTo?: string;
   rollbackError?: string;
+  /** With `onCancel: delete`, after a cancel: what was deleted. */
+  cleanedUp?: string[];
 }
 
 export const statusQuery = defineQuery<RunStatus>('status');

@@ -7,7 +7,7 @@
 import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
 import { approveUpdate, SEARCH_ATTRIBUTES, statusQuery, type ApprovalDecision, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
-import { handlerFor, pruneAfterSuccess, rollbackTo, type StepContext } from './steps.js';
+import { deleteComponents, handlerFor, pruneAfterSuccess, rollbackTo, type StepContext } from './steps.js';
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -29,6 +29,20 @@ async function compensate(plan: Plan, previous: PreviousRevision, status: RunSta
     status.message = `${status.message.replace(/; rolling back.*$/, '')}; ${done}`;
   } catch (e) {
     status.rollbackError = failureText(e).message;
+  }
+}
+
+/**
+ * With `onCancel: delete`: removes, in a scope the cancel cannot interrupt, the objects of the
+ * components this run's steps started on.
+ */
+async function cleanUpAfterCancel(plan: Plan, status: RunStatus): Promise<void> {
+  const started = new Set(status.steps.filter((s) => s.startedAt).flatMap((s) => s.components));
+  try {
+    status.cleanedUp = await CancellationScope.nonCancellable(() => deleteComponents(plan, [...started]));
+    status.message = `the run was cancelled; deleted ${status.cleanedUp.join(', ') || 'nothing'}`;
+  } catch (e) {
+    status.message = `the run was cancelled; cleaning up failed: ${failureText(e).message}`;
   }
 }
 
@@ -146,6 +160,7 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       status.finishedAt = nowIso();
       status.message = 'the run was cancelled';
       status.steps.filter((s) => s.phase === 'Pending' || s.phase === 'Running').forEach((s) => Object.assign(s, { phase: 'Cancelled', finishedAt: status.finishedAt }));
+      if (plan.spec.onCancel === 'delete') await cleanUpAfterCancel(plan, status);
     }
     throw e;
   }

@@ -155,3 +155,8 @@ export async function rollbackTo(plan: Plan, previous: PreviousRevision): Promis
   const { deleted } = await pruneResources({ spec: previous.spec });
   return `rolled back to revision ${previous.revision} (run ${previous.run})${deleted.length ? `; removed ${deleted.join(', ')}` : ''}`;
 }
+
+/** Deletes the objects of the components named (as they render now); returns what went. */
+export async function deleteComponents(plan: Plan, components: string[]): Promise<string[]> {
+  return (await proxyActivities<Activities>(SHORT).deleteResources({ spec: plan.spec, components, objects: [] })).deleted;
+}

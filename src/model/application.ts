@@ -122,6 +122,8 @@ export const ApplicationSchema = z.strictObject({
    * last successful revision of the application (and removes what the failed one added).
    */
   onFailure: z.enum(['keep', 'rollback']).default('keep'),
+  /** When a run is cancelled: `keep` what it applied, or `delete` the components it started on. */
+  onCancel: z.enum(['keep', 'delete']).default('keep'),
 });
 
 export type ApplicationInput = z.input<typeof ApplicationSchema>;
