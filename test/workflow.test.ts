@@ -144,8 +144,32 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     const ns = scratch.next();
     const plan = compile(validateApplication({ ...(parseSpecText(text) as object), namespace: ns }));
     assert.deepEqual(plan.steps.map((s) => s.name), ['deploy-redis', 'deploy-migrate', 'deploy-web', 'deploy-worker', 'deploy-entry']);
-    const result = await execute(plan);
+    const workflowId = uniqueName('wf-run');
+    const result = (await env.client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: env.worker.taskQueue, workflowId })) as RunStatus;
     assert.equal(result.phase, 'Succeeded', JSON.stringify(result.steps));
+
+    // the order, from Temporal's own history: when each component's apply was scheduled, and
+    // when the last wait for its readiness completed
+    const events = (await env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const converter = env.client.options.loadedDataConverter.payloadConverter;
+    const ms = (e: (typeof events)[number]) => Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+    const applied = new Map<string, number>();
+    const ready = new Map<string, number>();
+    const waits = new Map<string, string>(); // scheduled event id -> component
+    for (const e of events) {
+      const scheduled = e.activityTaskScheduledEventAttributes;
+      const input = scheduled?.input?.payloads?.[0] ? (converter.fromPayload(scheduled.input.payloads[0]) as { component?: string; name?: string; kind?: string }) : undefined;
+      if (scheduled?.activityType?.name === 'applyManifests' && input?.component) applied.set(input.component, ms(e));
+      if (scheduled?.activityType?.name === 'waitForRollout' && input?.name) waits.set(String(e.eventId), input.kind === 'Job' ? input.name.replace(/-[0-9a-f]{8}$/, '') : input.name);
+      const completed = e.activityTaskCompletedEventAttributes;
+      const component = completed ? waits.get(String(completed.scheduledEventId)) : undefined;
+      if (component) ready.set(component, ms(e));
+    }
+    const before = (a: string, b: string) => assert.ok((ready.get(a) ?? Infinity) <= (applied.get(b) ?? -1), `${a} was ready before ${b} was applied`);
+    before('redis', 'migrate');
+    before('migrate', 'web');
+    before('migrate', 'worker');
+    assert.ok((applied.get('entry') ?? -1) >= Math.max(ready.get('web') ?? Infinity, ready.get('worker') ?? Infinity), 'the gateway came after web and worker were ready');
     const at = (name: string) => result.steps.find((s) => s.name === name) as { startedAt: string; finishedAt: string; message: string };
     assert.ok(at('deploy-redis').finishedAt <= at('deploy-migrate').startedAt);
     assert.ok(at('deploy-migrate').finishedAt <= at('deploy-web').startedAt);
