@@ -23,6 +23,20 @@ export interface DevTemporal {
   stop(): Promise<void>;
 }
 
+/**
+ * Registers KubeMin's search attributes on the dev server's namespace. The `--search-attribute`
+ * flags are not applied to a SQLite history file made before they existed, so a second
+ * `npm start` on an older `.kubemin/temporal.db` would reject every run: add what is missing.
+ */
+async function ensureSearchAttributes(env: TestWorkflowEnvironment, namespace = 'default'): Promise<void> {
+  const op = env.connection.operatorService;
+  const existing = await op.listSearchAttributes({ namespace });
+  const missing = Object.values(SEARCH_ATTRIBUTES).filter((k) => !(k.name in (existing.customAttributes ?? {})));
+  if (missing.length === 0) return;
+  const KEYWORD = 2; // temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD
+  await op.addSearchAttributes({ namespace, searchAttributes: Object.fromEntries(missing.map((k) => [k.name, KEYWORD])) });
+}
+
 export async function startDevTemporal(opts: DevTemporalOptions = {}): Promise<DevTemporal> {
   const tools = await ensureTools('temporal');
   const ip = opts.ip ?? '127.0.0.1';
@@ -37,6 +51,7 @@ export async function startDevTemporal(opts: DevTemporalOptions = {}): Promise<D
       searchAttributes: Object.values(SEARCH_ATTRIBUTES),
     },
   });
+  await ensureSearchAttributes(env);
   const address = env.connection.options.address;
   return {
     env,
