@@ -10,6 +10,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { exitMessages, healthOf, podProblems, selects, type Health, type PodLike, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
+import { diagnose } from './diagnostics.js';
 
 export interface WaitForRolloutInput extends ReadinessTarget {
   /** How long pods may wait for capacity before the step fails (default 600). */
@@ -34,6 +35,17 @@ function podSelector(kind: ReadinessTarget['kind'], obj: KubernetesObject): Reco
   return ((obj as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels ?? {}) as Record<string, string>;
 }
 
+/** Thrown inside the watch's evaluation; turned into the step's failure once diagnosed. */
+class Degraded extends Error {
+  constructor(
+    readonly obj: KubernetesObject,
+    readonly health: Health,
+    readonly pods: PodLike[],
+  ) {
+    super(health.message);
+  }
+}
+
 export function createWaitForRollout(deps: ActivityDeps) {
   return async function waitForRollout(input: WaitForRolloutInput): Promise<RolloutProgress> {
     const ctx = Context.current();
@@ -53,10 +65,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
       if (health.state === 'Healthy') return { target, ...health };
       const selector = podSelector(input.kind, obj);
       const pods = (deps.watch.snapshot('Pod', input.namespace) as PodLike[]).filter((p) => selects(selector, p));
-      if (health.state === 'Degraded') {
-        const said = exitMessages(pods);
-        throw ApplicationFailure.nonRetryable(`${target} is degraded: ${health.message}${said.length ? `; ${said.join('; ')}` : ''}`, 'RolloutDegraded', { target, ...health });
-      }
+      if (health.state === 'Degraded') throw new Degraded(obj, health, pods);
       const problems = podProblems(pods);
       const pendingSince = problems.unschedulable ? (last.pendingSince ?? Date.now()) : undefined;
       const next: RolloutProgress = {
@@ -78,6 +87,12 @@ export function createWaitForRollout(deps: ActivityDeps) {
         alsoOn: 'Pod',
         recheckAt: () => (last.pendingSince ? last.pendingSince + maxPendingMs : undefined),
       });
+    } catch (e) {
+      if (!(e instanceof Degraded)) throw e;
+      // a workload that failed for good: say what its containers said, its events and log tails
+      const said = exitMessages(e.pods);
+      const diagnostics = await diagnose(deps, input.namespace, e.obj.metadata?.name ?? input.name, e.pods);
+      throw ApplicationFailure.nonRetryable(`${target} is degraded: ${e.health.message}${said.length ? `; ${said.join('; ')}` : ''}`, 'RolloutDegraded', { target, ...e.health, ...diagnostics });
     } finally {
       clearInterval(beat);
     }

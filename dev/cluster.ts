@@ -68,10 +68,10 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   }
 }
 
-async function writeConfig(tools: ToolPaths, name: string): Promise<string> {
-  const dir = join(workdir(tools), 'config');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, `${name}.yaml`);
+const configFile = (tools: ToolPaths, name: string): string => join(workdir(tools), 'config', `${name}.yaml`);
+
+/** kwokctl's configuration: the pinned binaries and KubeMin's stages. */
+async function configText(tools: ToolPaths): Promise<string> {
   const options = {
     runtime: 'binary',
     kubeVersion: `v${tools.kubeVersion}`,
@@ -85,8 +85,24 @@ async function writeConfig(tools: ToolPaths, name: string): Promise<string> {
   };
   const header = ['apiVersion: config.kwok.x-k8s.io/v1alpha1', 'kind: KwokctlConfiguration', 'options:', ...Object.entries(options).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`)].join('\n');
   const stages = await readFile(join(KWOK_DIR, 'stages.yaml'), 'utf8');
-  await writeFile(file, `${header}\n---\n${stages}`);
+  return `${header}\n---\n${stages}`;
+}
+
+async function writeConfig(tools: ToolPaths, name: string): Promise<string> {
+  const file = configFile(tools, name);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, await configText(tools));
   return file;
+}
+
+/**
+ * kwok reads its stages when the cluster is created: a cluster made with other stages or
+ * binaries would silently behave the old way, so it is made again.
+ */
+async function isOutdated(tools: ToolPaths, name: string): Promise<boolean> {
+  if (!existsSync(join(workdir(tools), 'clusters', name))) return false;
+  const used = await readFile(configFile(tools, name), 'utf8').catch(() => '');
+  return used !== (await configText(tools));
 }
 
 async function create(tools: ToolPaths, name: string, say: Say): Promise<void> {
@@ -130,6 +146,10 @@ export async function clusterUp(opts: { name?: string; say?: Say } = {}): Promis
   const tools = await ensureTools('cluster');
   const kubeconfig = kubeconfigPath(tools, name);
   let started = false;
+  if (await isOutdated(tools, name)) {
+    say(`cluster "${name}" was made with other stages or binaries (dev/kwok/stages.yaml, tool pins); making it again`);
+    await destroy(tools, name);
+  }
   if (await isReady(tools, kubeconfig)) {
     say(`cluster "${name}" is already running`);
   } else {

@@ -1,14 +1,16 @@
 /**
- * A killed worker loses nothing: the worker process is SIGKILLed in the middle of a run and
- * started again; the run goes on from where it was and Succeeds, and its migration Job exists
- * once (deterministic name, create-or-adopt by server-side apply).
+ * A killed worker loses nothing: the worker process is SIGKILLed while an activity is waiting for
+ * a rollout (the Job's pod takes seconds to start, `kubemin.io/kwok-ready-after`) and started
+ * again; Temporal retries the wait on the new process once its heartbeats stop, the run goes on
+ * and Succeeds, and its migration Job exists once (deterministic name, create-or-adopt by
+ * server-side apply).
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { BatchV1Api } from '@kubernetes/client-node';
 import { compile, validateApplication } from '../src/index.js';
-import { approveUpdate, RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
+import { RUN_WORKFLOW_TYPE, type RunStatus } from '../workflows/contract.js';
 import { kubeConfig, namespaces, temporalClient, uniqueName } from './support/servers.js';
 
 const taskQueue = uniqueName('crash');
@@ -43,13 +45,12 @@ describe('a worker killed mid-run (separate worker process, Temporal dev server,
           name: 'crash',
           namespace: ns,
           components: [
-            { name: 'migrate', type: 'job', image: 'migrate:1' },
+            { name: 'migrate', type: 'job', image: 'migrate:1', annotations: { 'kubemin.io/kwok-ready-after': '4s' } },
             { name: 'web', type: 'webservice', image: 'web:1', port: 80 },
           ],
           workflow: {
             steps: [
               { name: 'tables', type: 'job', components: ['migrate'] },
-              { name: 'release', type: 'approval' },
               { name: 'ship', type: 'deploy', components: ['web'] },
             ],
           },
@@ -57,16 +58,22 @@ describe('a worker killed mid-run (separate worker process, Temporal dev server,
       );
       worker = await startWorker();
       const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue, workflowId: uniqueName('crash-run') });
-      for (let i = 0; i < 200 && !(await handle.query(statusQuery)).steps[1]?.awaitingApproval; i++) await new Promise((r) => setTimeout(r, 100));
+      const waitingOnJob = async () => (await handle.describe()).raw.pendingActivities?.some((a) => a.activityId?.startsWith('wait/tables/Job/')) ?? false;
+      for (let i = 0; i < 200 && !(await waitingOnJob()); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(await waitingOnJob(), 'the run never waited on the Job');
 
-      await killed(worker); // the run's state lives in Temporal, not in this process
+      await killed(worker); // mid-rollout: the run's state lives in Temporal, not in this process
       worker = await startWorker();
-      await handle.executeUpdate(approveUpdate, { args: [{ step: 'release', approved: true, by: 'after-crash' }] });
       const result = (await handle.result()) as RunStatus;
       assert.equal(result.phase, 'Succeeded');
-      assert.deepEqual(result.steps.map((s) => [s.name, s.phase]), [['tables', 'Succeeded'], ['release', 'Succeeded'], ['ship', 'Succeeded']]);
+      assert.deepEqual(result.steps.map((s) => [s.name, s.phase]), [['tables', 'Succeeded'], ['ship', 'Succeeded']]);
       const jobs = await kubeConfig().makeApiClient(BatchV1Api).listNamespacedJob({ namespace: ns });
       assert.equal(jobs.items.length, 1, jobs.items.map((j) => j.metadata?.name).join());
+      // the wait that was in flight when the worker died completed on a later attempt
+      const history = await handle.fetchHistory();
+      const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes?.activityId?.startsWith('wait/tables/Job/'));
+      const started = history.events?.find((e) => e.activityTaskStartedEventAttributes?.scheduledEventId?.toString() === scheduled?.eventId?.toString());
+      assert.ok((started?.activityTaskStartedEventAttributes?.attempt ?? 0) >= 2, `the Job wait completed on attempt ${started?.activityTaskStartedEventAttributes?.attempt}`);
     } finally {
       await connection.close();
     }

@@ -197,6 +197,8 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     assert.equal(status.steps[0]?.reason, 'RolloutDegraded');
     assert.match(status.steps[0]?.message ?? '', /Job .*migrate-[0-9a-f]{8} is degraded: BackoffLimitExceeded: Job has reached the specified backoff limit; migrate exited 1: relation "users" already exists/);
     assert.match(status.steps[1]?.message ?? '', /skipped: step "deploy-migrate" did not succeed/);
+    // the Job controller's own event comes with the failure (kwok keeps no container logs)
+    assert.ok(status.steps[0]?.events?.some((e) => /^Job\/migrate-[0-9a-f]{8} BackoffLimitExceeded: /.test(e)), JSON.stringify(status.steps[0]?.events));
   });
 
   it('fails the run with the API server\'s reason when a manifest is invalid, without retrying it', async () => {

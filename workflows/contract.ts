@@ -22,6 +22,9 @@ export interface StepStatus {
   message?: string;
   /** Typed reason of a failure (e.g. RolloutDegraded, KubeInvalid). */
   reason?: string;
+  /** After a workload failed: its newest events and its failed containers' log tails. */
+  events?: string[];
+  logs?: { pod: string; container: string; tail: string }[];
   /** Filled in by the API from heartbeats: what a running step waits for, and whether pods wait for capacity. */
   waiting?: { target: string; state: string; message: string; ready: number; desired: number; waitingForCapacity?: boolean }[];
   waitingForCapacity?: boolean;

@@ -11,13 +11,20 @@ import { deleteComponents, handlerFor, pruneAfterSuccess, rollbackTo, type StepC
 
 const nowIso = (): string => new Date().toISOString();
 
-function failureText(e: unknown): { message: string; reason?: string } {
+function failureText(e: unknown): { message: string; reason?: string; events?: string[]; logs?: StepStatus['logs'] } {
   let cur: unknown = e;
   // the activity's own failure sits under ActivityFailure.cause
   while (cur instanceof Error && (cur as { cause?: unknown }).cause instanceof Error) cur = (cur as { cause: Error }).cause;
   const message = cur instanceof Error ? cur.message : String(cur);
-  const reason = cur instanceof ApplicationFailure ? (cur.type ?? undefined) : undefined;
-  return reason ? { message, reason } : { message };
+  if (!(cur instanceof ApplicationFailure)) return { message };
+  // what a failed workload left behind (activities/diagnostics.ts), when the activity said it
+  const found = (cur.details?.[0] ?? {}) as Pick<StepStatus, 'events' | 'logs'>;
+  return {
+    message,
+    ...(cur.type ? { reason: cur.type } : {}),
+    ...(found.events?.length ? { events: found.events } : {}),
+    ...(found.logs?.length ? { logs: found.logs } : {}),
+  };
 }
 
 /** Rolls back, in a scope a cancel cannot interrupt; the run stays Failed either way. */
