@@ -27,26 +27,35 @@ export interface ApplyManifestsResult {
   readiness: ReadinessTarget[];
 }
 
-async function ensureNamespace({ kube }: ActivityDeps, name: string): Promise<void> {
+async function createNamespace({ kube }: ActivityDeps, name: string): Promise<void> {
   try {
-    await kube.core.readNamespace({ name });
-  } catch (e) {
-    if (!isKubeStatus(e, 404)) rethrowKubeError(e, `reading namespace ${name}`);
-    try {
-      await kube.core.createNamespace({ body: { metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'kubemin' } } } });
-    } catch (err) {
-      if (!isKubeStatus(err, 409)) rethrowKubeError(err, `creating namespace ${name}`);
-    }
+    await kube.core.createNamespace({ body: { metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'kubemin' } } } });
+  } catch (err) {
+    if (!isKubeStatus(err, 409)) rethrowKubeError(err, `creating namespace ${name}`);
   }
 }
 
-/** Server-side-applies objects in order, creating their namespace first; returns what was applied. */
+/** Whether an apply failed because its namespace does not exist (yet). */
+const namespaceMissing = (e: unknown, namespace: string): boolean => {
+  if (!isKubeStatus(e, 404)) return false;
+  const body = (e as { body?: unknown }).body;
+  return new RegExp(`namespaces \\\\*"${namespace}\\\\*" not found`).test(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+};
+
+/**
+ * Server-side-applies objects in order, creating their namespace when the first apply finds it
+ * missing (no read before every apply: the common case costs one request per object).
+ */
 export async function applyAll(deps: ActivityDeps, namespace: string, objects: readonly KubeObject[]): Promise<AppliedObject[]> {
-  await ensureNamespace(deps, namespace);
   const applied: AppliedObject[] = [];
+  const apply = (obj: KubeObject) => deps.kube.objects.patch(obj as KubernetesObject, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
   for (const obj of objects) {
     try {
-      const result = await deps.kube.objects.patch(obj as KubernetesObject, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+      const result = await apply(obj).catch(async (e: unknown) => {
+        if (!namespaceMissing(e, namespace)) throw e;
+        await createNamespace(deps, namespace);
+        return apply(obj);
+      });
       applied.push({ ...refOf(obj), ...(result.metadata?.generation !== undefined ? { generation: result.metadata.generation } : {}) });
     } catch (e) {
       rethrowKubeError(e, `applying ${describeRef(refOf(obj))}`);

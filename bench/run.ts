@@ -1,54 +1,21 @@
 /**
  * `npm run bench`: figures, side by side in one run. Targets are printed next to the measures;
- * nothing here fails a build.
+ * nothing here fails a build (a server that cannot start does).
  *
- * Today: validate + compile + render of specs of growing size (pure code, no servers).
- *   npm run bench
+ *   npm run bench            everything
+ *   npm run bench -- pure    only what needs no server (validate + compile + render)
  */
-import { performance } from 'node:perf_hooks';
-import { compile, renderComponent, validateApplication } from '../src/index.js';
+import { benchCompile } from './compile.js';
+import { benchEngine } from './engine.js';
+import { startBenchServers } from './servers.js';
 
-function specOf(components: number): unknown {
-  return {
-    name: 'bench',
-    namespace: 'bench',
-    policies: { external: { configs: ['settings'] } },
-    components: Array.from({ length: components }, (_, i) => ({
-      name: `c${i}`,
-      type: i % 2 ? 'worker' : 'webservice',
-      image: `registry.local/app:${i}`,
-      replicas: 2,
-      port: 8080,
-      // four levels of dependencies, each component after one of the level before
-      dependsOn: i >= components / 4 ? [`c${i - Math.floor(components / 4)}`] : [],
-      traits: {
-        storage: [{ type: 'ephemeral', mountPath: '/tmp' }, { type: 'config', mountPath: '/etc/app', sourceName: 'settings' }],
-        envs: [{ name: 'POD_NAMESPACE', valueFrom: { field: 'metadata.namespace' } }, { name: 'MODE', value: 'bench' }],
-        resources: { cpu: '100m', memory: '128Mi' },
-      },
-    })),
-  };
-}
-
-function timeIt(fn: () => void, rounds: number): { medianMs: number; minMs: number } {
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+const only = process.argv[2];
+benchCompile();
+if (only !== 'pure') {
+  const servers = await startBenchServers();
+  try {
+    await benchEngine(servers);
+  } finally {
+    await servers.stop();
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(times.length / 2)] ?? 0, minMs: times[0] ?? 0 };
 }
-
-const rows = [10, 100, 1000].map((n) => {
-  const input = specOf(n);
-  const { medianMs, minMs } = timeIt(() => {
-    const plan = compile(validateApplication(input));
-    for (const c of plan.spec.components) renderComponent(plan.spec, c.name);
-  }, n >= 1000 ? 15 : 50);
-  return { components: n, 'median ms': medianMs.toFixed(2), 'min ms': minMs.toFixed(2), target: n === 1000 ? '< 150 ms' : '' };
-});
-
-console.log('validate + compile + render (webservice/worker components with storage, envs and resources traits, 4 dependency levels)');
-console.table(rows);

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { compile, validateApplication } from '../src/index.js';
 import { approveUpdate, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunStatus, type StepStatus } from '../workflows/contract.js';
 import { kubeApis, uniqueName, useRunEnvironment } from './support/servers.js';
@@ -25,8 +26,10 @@ describe('built-in step types (Temporal dev server + local cluster)', () => {
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
         calls.push({ path: req.url ?? '', body });
-        res.statusCode = req.url === '/missing' ? 404 : 200;
-        res.end(req.url === '/missing' ? 'no such hook' : 'ok');
+        // /flaky refuses its first call only: a failure that a retry of the run gets past
+        const refuse = req.url === '/missing' || (req.url === '/flaky' && calls.filter((c) => c.path === '/flaky').length === 1);
+        res.statusCode = refuse ? 404 : 200;
+        res.end(refuse ? 'no such hook' : 'ok');
       });
     });
     await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', r));
@@ -115,6 +118,25 @@ describe('built-in step types (Temporal dev server + local cluster)', () => {
     assert.equal(tell?.reason, 'WebhookRejected');
     assert.match(tell?.message ?? '', /answered 404: no such hook/);
     assert.equal(calls.filter((c) => c.path === '/missing').length, 1);
+  });
+
+  it('a retried run resumes at the failed step: what succeeded is not done again', async () => {
+    const spec = { components: [web], workflow: { steps: [{ name: 'ship', type: 'deploy', components: ['web'] }, { name: 'tell', type: 'webhook', dependsOn: ['ship'], properties: { url: `${hookBase}/flaky` } }] } };
+    const first = await start(spec);
+    await assert.rejects(first.result(), WorkflowFailedError);
+    const failed = await first.query(statusQuery);
+    assert.deepEqual(failed.steps.map((s) => [s.name, s.phase]), [['ship', 'Succeeded'], ['tell', 'Failed']]);
+
+    const plan = (await first.fetchHistory()).events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    assert.ok(plan);
+    const resumed = { ...(defaultPayloadConverter.fromPayload(plan) as object), resume: { run: first.workflowId, succeeded: ['ship'] } };
+    const second = await env.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [resumed], taskQueue: env.worker.taskQueue, workflowId: uniqueName('st-retry') });
+    const done = (await second.result()) as RunStatus;
+    assert.equal(done.phase, 'Succeeded');
+    assert.match(done.steps[0]?.message ?? '', new RegExp(`succeeded in run ${first.workflowId}; not run again`));
+    const activities = (await second.fetchHistory()).events?.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    assert.ok(!activities?.includes('applyManifests'), `the retry applied again: ${activities?.join()}`);
+    assert.equal(calls.filter((c) => c.path === '/flaky').length, 2);
   });
 
   it('gpu-check passes when the GPUs fit and fails with InsufficientGpu naming need and free per node', async () => {

@@ -130,6 +130,10 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
         update(step.name, { phase: 'Skipped', message: skip, finishedAt: nowIso() });
         return 'Skipped';
       }
+      if (plan.resume?.succeeded.includes(step.name)) {
+        update(step.name, { phase: 'Succeeded', message: `succeeded in run ${plan.resume.run}; not run again`, finishedAt: nowIso() });
+        return 'Succeeded';
+      }
       update(step.name, { phase: 'Running', startedAt: nowIso() });
       try {
         await handlerFor(step)(ctx(step));

@@ -42,6 +42,15 @@ export interface Plan {
   steps: PlanStep[];
   /** With `onFailure: rollback`: the last successful revision, to re-apply if this run fails. */
   previous?: PreviousRevision;
+  /** A retry of a failed run: the steps that run already did, which this one does not redo. */
+  resume?: ResumeFrom;
+}
+
+export interface ResumeFrom {
+  /** The failed run's workflow id. */
+  run: string;
+  /** Its steps that Succeeded. */
+  succeeded: string[];
 }
 
 export interface PreviousRevision {
