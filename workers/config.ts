@@ -15,6 +15,16 @@ const EnvSchema = z.object({
   KUBEMIN_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(20),
   KUBECONFIG: z.string().optional(),
   KUBEMIN_PLUGINS: z.string().optional(),
+  TEMPORAL_TLS_CERT: z.string().optional(),
+  TEMPORAL_TLS_KEY: z.string().optional(),
+  TEMPORAL_TLS_CA: z.string().optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
+  KUBEMIN_CODEC_KEYS: z.string().optional(),
+  KUBEMIN_API_TOKENS: z.string().optional(),
+  KUBEMIN_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  KUBEMIN_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  KUBEMIN_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(1000),
 });
 
 export type Config = {
@@ -25,6 +35,16 @@ export type Config = {
   kubeconfig?: string;
   /** Comma-separated paths of plugin modules (see workers/plugins.ts). */
   plugins?: string;
+  /** Remote Temporal: mutual TLS files (PEM paths), server name override, or an API key (implies TLS). */
+  tls?: { cert?: string; key?: string; ca?: string; serverName?: string };
+  apiKey?: string;
+  /** Payload encryption keys, `id:base64key,...`; the first encrypts, all decrypt (see workers/codec.ts). */
+  codecKeys?: string;
+  /** API bearer tokens as JSON (see api/auth.ts); absent: the API is open (dev mode only). */
+  apiTokens?: string;
+  metricsPort: number;
+  sdkMetricsPort: number;
+  maxConcurrentActivities: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceSeconds: e.KUBEMIN_SHUTDOWN_GRACE_SECONDS,
     ...(e.KUBECONFIG ? { kubeconfig: e.KUBECONFIG } : {}),
     ...(e.KUBEMIN_PLUGINS ? { plugins: e.KUBEMIN_PLUGINS } : {}),
+    ...(e.TEMPORAL_TLS_CERT || e.TEMPORAL_TLS_KEY || e.TEMPORAL_TLS_CA || e.TEMPORAL_TLS_SERVER_NAME
+      ? { tls: { ...(e.TEMPORAL_TLS_CERT ? { cert: e.TEMPORAL_TLS_CERT } : {}), ...(e.TEMPORAL_TLS_KEY ? { key: e.TEMPORAL_TLS_KEY } : {}), ...(e.TEMPORAL_TLS_CA ? { ca: e.TEMPORAL_TLS_CA } : {}), ...(e.TEMPORAL_TLS_SERVER_NAME ? { serverName: e.TEMPORAL_TLS_SERVER_NAME } : {}) } }
+      : {}),
+    ...(e.TEMPORAL_API_KEY ? { apiKey: e.TEMPORAL_API_KEY } : {}),
+    ...(e.KUBEMIN_CODEC_KEYS ? { codecKeys: e.KUBEMIN_CODEC_KEYS } : {}),
+    ...(e.KUBEMIN_API_TOKENS ? { apiTokens: e.KUBEMIN_API_TOKENS } : {}),
+    metricsPort: e.KUBEMIN_METRICS_PORT,
+    sdkMetricsPort: e.KUBEMIN_SDK_METRICS_PORT,
+    maxConcurrentActivities: e.KUBEMIN_MAX_CONCURRENT_ACTIVITIES,
   };
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { NativeConnection} from '@temporalio/worker';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { createActivities, createKubeClients, createWorkloadWatch, type WorkloadWatch } from '../activities/index.js';
 import { installPlugins, type KubeMinPlugin } from './plugins.js';
@@ -24,6 +25,8 @@ export interface KubeMinWorkerOptions {
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
   /** Plugins whose activities this worker runs (their step types are installed too). */
   plugins?: readonly KubeMinPlugin[];
+  /** Payload codecs (encryption, see codec.ts) applied to everything the worker sends to Temporal. */
+  payloadCodecs?: PayloadCodec[];
 }
 
 export interface KubeMinWorker {
@@ -52,6 +55,7 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: { ...createActivities(deps), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
+    ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: opts.payloadCodecs } } : {}),
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
     // progress (and "waiting for capacity: <why>") reaches the server within seconds, not 24 s
     maxHeartbeatThrottleInterval: '2 seconds',
