@@ -1,5 +1,6 @@
 /** What the activities close over: the only handles to the outside world they get. */
 import type { Logger } from 'pino';
+import type { KubeMinMetrics } from '../workers/metrics.js';
 import type { KubeClients } from './kube-clients.js';
 import type { WorkloadWatch } from './workload-watch.js';
 
@@ -7,4 +8,5 @@ export interface ActivityDeps {
   readonly kube: KubeClients;
   readonly watch: WorkloadWatch;
   readonly log: Logger;
+  readonly metrics: KubeMinMetrics;
 }

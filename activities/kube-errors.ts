@@ -1,7 +1,7 @@
 /**
  * Maps Kubernetes API errors to Temporal failures: a request the API server will reject again
  * (400, 403, 404, 422) fails the activity for good with a typed reason; anything else (409,
- * 429, 5xx, network) is thrown as it is so Temporal retries it.
+ * 429, 5xx, network) is retried by Temporal, typed KubeHttp<code> or KubeUnreachable.
  */
 import { ApiException } from '@kubernetes/client-node';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -33,6 +33,11 @@ export function rethrowKubeError(e: unknown, what: string): never {
     const message = `${what}: ${apiMessage(e)}`;
     if (type) throw ApplicationFailure.nonRetryable(message, type, { status: e.code });
     throw ApplicationFailure.retryable(message, `KubeHttp${e.code}`, { status: e.code });
+  }
+  // no answer at all (refused, reset, DNS, TLS): retried, and counted as a Kubernetes API error
+  const code = (e as { code?: unknown }).code;
+  if (e instanceof Error && (e.name === 'FetchError' || (typeof code === 'string' && /^E[A-Z_]+$/.test(code)))) {
+    throw ApplicationFailure.retryable(`${what}: the Kubernetes API server did not answer: ${e.message}`, 'KubeUnreachable');
   }
   throw e;
 }

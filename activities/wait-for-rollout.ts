@@ -35,6 +35,24 @@ function podSelector(kind: ReadinessTarget['kind'], obj: KubernetesObject): Reco
   return ((obj as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels ?? {}) as Record<string, string>;
 }
 
+/**
+ * Counts workloads waiting for capacity now and, when a wait ends, how long it was and how it
+ * ended (scheduled, timed_out, cancelled). `track(pendingSince)` is called on every evaluation.
+ */
+function capacityWaitMetrics({ metrics }: ActivityDeps) {
+  let since: number | undefined;
+  return {
+    track(pendingSince: number | undefined, outcome: 'scheduled' | 'timed_out' | 'cancelled'): void {
+      if (pendingSince !== undefined && since === undefined) metrics.waitingForCapacity.inc();
+      if (pendingSince === undefined && since !== undefined) {
+        metrics.waitingForCapacity.dec();
+        metrics.capacityWait.observe({ outcome }, (Date.now() - since) / 1000);
+      }
+      since = pendingSince;
+    },
+  };
+}
+
 /** Thrown inside the watch's evaluation; turned into the step's failure once diagnosed. */
 class Degraded extends Error {
   constructor(
@@ -55,6 +73,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
     let last: RolloutProgress = { target, state: 'Progressing', message: 'waiting for the object to appear', ready: 0, desired: 0, ...(previous?.pendingSince ? { pendingSince: previous.pendingSince } : {}) };
     ctx.heartbeat(last);
     const beat = setInterval(() => ctx.heartbeat(last), HEARTBEAT_EVERY_MS);
+    const capacity = capacityWaitMetrics(deps);
 
     const evaluate = (obj: KubernetesObject | undefined): RolloutProgress | undefined => {
       if (!obj) {
@@ -62,12 +81,16 @@ export function createWaitForRollout(deps: ActivityDeps) {
         return undefined;
       }
       const health = healthOf(input.kind, obj);
-      if (health.state === 'Healthy') return { target, ...health };
+      if (health.state === 'Healthy') {
+        capacity.track(undefined, 'scheduled');
+        return { target, ...health };
+      }
       const selector = podSelector(input.kind, obj);
       const pods = (deps.watch.snapshot('Pod', input.namespace) as PodLike[]).filter((p) => selects(selector, p));
       if (health.state === 'Degraded') throw new Degraded(obj, health, pods);
       const problems = podProblems(pods);
       const pendingSince = problems.unschedulable ? (last.pendingSince ?? Date.now()) : undefined;
+      capacity.track(pendingSince, 'scheduled');
       const next: RolloutProgress = {
         target,
         ...health,
@@ -77,6 +100,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
       if (next.message !== last.message || next.waitingForCapacity !== last.waitingForCapacity) ctx.heartbeat(next);
       last = next;
       if (pendingSince && Date.now() - pendingSince >= maxPendingMs) {
+        capacity.track(undefined, 'timed_out');
         throw ApplicationFailure.nonRetryable(`${target} waited ${Math.round((Date.now() - pendingSince) / 1000)}s for capacity: ${problems.unschedulable}`, 'Unschedulable', next);
       }
       return undefined;
@@ -95,6 +119,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
       throw ApplicationFailure.nonRetryable(`${target} is degraded: ${e.health.message}${said.length ? `; ${said.join('; ')}` : ''}`, 'RolloutDegraded', { target, ...e.health, ...diagnostics });
     } finally {
       clearInterval(beat);
+      capacity.track(undefined, 'cancelled');
     }
   };
 }

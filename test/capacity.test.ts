@@ -41,6 +41,15 @@ describe('waiting for capacity (API + Temporal dev server + local cluster)', () 
     assert.equal(run.phase, 'Failed');
     assert.equal(run.steps[0]?.reason, 'Unschedulable');
     assert.match(run.steps[0]?.message ?? '', /waited 1\ds for capacity: Unschedulable: 0\/5 nodes are available: .*Insufficient nvidia\.com\/gpu/);
+
+    // the worker's metrics tell the same story: a capacity wait that timed out, a failed step and run
+    const metrics = await env.worker.metrics.registry.getMetricsAsJSON();
+    const value = (name: string, labels: Record<string, string>) =>
+      metrics.flatMap((m) => m.values.map((v) => ({ ...v, name: (v as { metricName?: string }).metricName ?? m.name }))).find((v) => v.name === name && Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
+    assert.ok(value('kubemin_capacity_wait_seconds_count', { outcome: 'timed_out' }) >= 1, 'no timed-out capacity wait counted');
+    assert.ok(value('kubemin_step_duration_seconds_count', { step_type: 'deploy', outcome: 'Failed' }) >= 1, 'no failed step counted');
+    assert.ok(value('kubemin_activity_failures_total', { activity: 'waitForRollout', reason: 'Unschedulable' }) >= 1, 'no Unschedulable activity failure counted');
+    assert.ok(value('kubemin_runs_finished_total', { application: 'train', phase: 'Failed' }) >= 1, 'no failed run counted');
   });
 
   it('a run cancelled while waiting for capacity ends Cancelled and, with onCancel: delete, removes what it applied', async () => {

@@ -5,10 +5,13 @@
 import { fileURLToPath } from 'node:url';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { NativeConnection} from '@temporalio/worker';
-import { Worker, type WorkerOptions } from '@temporalio/worker';
+import { Worker, type InjectedSinks, type WorkerOptions } from '@temporalio/worker';
 import type { PayloadCodec } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { createActivities, createKubeClients, createWorkloadWatch, type WorkloadWatch } from '../activities/index.js';
+import type { KubeMinSinks } from '../workflows/contract.js';
+import { activityMetricsInterceptor } from './activity-metrics.js';
+import { createMetrics, type KubeMinMetrics } from './metrics.js';
 import { installPlugins, type KubeMinPlugin } from './plugins.js';
 
 /** The workflow entry point, as TypeScript under tsx and as compiled JavaScript in dist/. */
@@ -27,13 +30,29 @@ export interface KubeMinWorkerOptions {
   plugins?: readonly KubeMinPlugin[];
   /** Payload codecs (encryption, see codec.ts) applied to everything the worker sends to Temporal. */
   payloadCodecs?: PayloadCodec[];
+  /** The process's metrics (one registry per process); a fresh registry when absent. */
+  metrics?: KubeMinMetrics;
+  /** How many activities run at once: waits are cheap, so many (KUBEMIN_MAX_CONCURRENT_ACTIVITIES). */
+  maxConcurrentActivities?: number;
 }
 
 export interface KubeMinWorker {
   worker: Worker;
+  metrics: KubeMinMetrics;
   watch: WorkloadWatch;
   /** Runs until shutdown, then closes the shared watches. */
   run(): Promise<void>;
+}
+
+/** The workflow's metrics sink (see KubeMinSinks): called live, never on replay. */
+function workflowMetricsSinks(metrics: KubeMinMetrics): InjectedSinks<KubeMinSinks> {
+  return {
+    metrics: {
+      runStarted: { fn: (_info, application) => metrics.runsStarted.inc({ application }) },
+      runFinished: { fn: (_info, application, phase) => metrics.runsFinished.inc({ application, phase }) },
+      stepFinished: { fn: (_info, stepType, outcome, seconds) => metrics.stepDuration.observe({ step_type: stepType, outcome }, seconds) },
+    },
+  };
 }
 
 /** Loads a KubeConfig from a file path, else KUBECONFIG / ~/.kube/config / in-cluster. */
@@ -47,7 +66,8 @@ export function loadKubeConfig(path?: string): KubeConfig {
 export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<KubeMinWorker> {
   const kube = createKubeClients(opts.kubeConfig);
   const watch = createWorkloadWatch(kube, opts.log);
-  const deps = { kube, watch, log: opts.log };
+  const metrics = opts.metrics ?? createMetrics();
+  const deps = { kube, watch, log: opts.log, metrics };
   installPlugins(opts.plugins ?? []);
   const worker = await Worker.create({
     connection: opts.connection,
@@ -59,14 +79,21 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
     // progress (and "waiting for capacity: <why>") reaches the server within seconds, not 24 s
     maxHeartbeatThrottleInterval: '2 seconds',
+    maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities ?? 1000,
+    interceptors: { activity: [activityMetricsInterceptor(metrics)] },
+    sinks: workflowMetricsSinks(metrics),
   });
+  const polling = metrics.workerPolling.labels({ task_queue: opts.taskQueue });
   return {
     worker,
     watch,
+    metrics,
     run: async () => {
+      polling.set(1);
       try {
         await worker.run();
       } finally {
+        polling.set(0);
         await watch.close();
       }
     },

@@ -3,7 +3,7 @@
  * Never rename one; add a new name instead. Shared by the workflow, the worker and the API.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineUpdate, type Sinks } from '@temporalio/workflow';
 
 export const RUN_WORKFLOW_TYPE = 'runApplication';
 
@@ -75,3 +75,15 @@ export const SEARCH_ATTRIBUTES = {
   phase: defineSearchAttributeKey('KubeMinPhase', SearchAttributeType.KEYWORD),
   revision: defineSearchAttributeKey('KubeMinRevision', SearchAttributeType.KEYWORD),
 } as const;
+
+/**
+ * What the workflow tells the worker's metrics (workers/metrics.ts) through sinks: not recorded
+ * in history, and not called again when a worker replays a run.
+ */
+export interface KubeMinSinks extends Sinks {
+  metrics: {
+    runStarted(application: string): void;
+    runFinished(application: string, phase: RunPhase): void;
+    stepFinished(stepType: string, outcome: StepPhase, seconds: number): void;
+  };
+}

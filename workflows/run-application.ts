@@ -4,12 +4,13 @@
  * `always`); otherwise it is Skipped, never left Pending. The run fails when a step fails, and
  * its status query tells every step's phase and why. Approval steps wait for the approve update.
  */
-import { ApplicationFailure, CancellationScope, condition, isCancellation, log, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, isCancellation, log, proxySinks, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
-import { approveUpdate, SEARCH_ATTRIBUTES, statusQuery, type ApprovalDecision, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
+import { approveUpdate, SEARCH_ATTRIBUTES, statusQuery, type ApprovalDecision, type KubeMinSinks, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
 import { deleteComponents, handlerFor, pruneAfterSuccess, rollbackTo, type StepContext } from './steps.js';
 
 const nowIso = (): string => new Date().toISOString();
+const { metrics } = proxySinks<KubeMinSinks>();
 
 function failureText(e: unknown): { message: string; reason?: string; events?: string[]; logs?: StepStatus['logs'] } {
   let cur: unknown = e;
@@ -67,13 +68,16 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
   const setPhase = (phase: RunStatus['phase']): void => {
     status.phase = phase;
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.phase, value: phase }]);
+    if (phase !== 'Running') metrics.runFinished(plan.application, phase);
   };
+  metrics.runStarted(plan.application);
   const stepStatus = new Map(status.steps.map((s) => [s.name, s]));
   const byName = new Map(plan.steps.map((s) => [s.name, s]));
   const outcomes = new Map<string, Promise<StepPhase>>();
 
   const update = (name: string, patch: Partial<StepStatus>): void => {
-    Object.assign(stepStatus.get(name) as StepStatus, patch);
+    const s = Object.assign(stepStatus.get(name) as StepStatus, patch);
+    if (patch.finishedAt && s.startedAt) metrics.stepFinished(s.type, s.phase, (Date.parse(patch.finishedAt) - Date.parse(s.startedAt)) / 1000);
   };
 
   const decisions = new Map<string, ApprovalDecision>();
@@ -170,7 +174,7 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       setPhase('Cancelled');
       status.finishedAt = nowIso();
       status.message = 'the run was cancelled';
-      status.steps.filter((s) => s.phase === 'Pending' || s.phase === 'Running').forEach((s) => Object.assign(s, { phase: 'Cancelled', finishedAt: status.finishedAt }));
+      status.steps.filter((s) => s.phase === 'Pending' || s.phase === 'Running').forEach((s) => update(s.name, { phase: 'Cancelled', finishedAt: status.finishedAt as string }));
       if (plan.spec.onCancel === 'delete') await cleanUpAfterCancel(plan, status);
     }
     throw e;
