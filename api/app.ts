@@ -1,36 +1,77 @@
 /**
  * The KubeMin HTTP API, built by a factory so tests call `app.request()` with no server and the
- * processes wire in their own Temporal client.
+ * processes wire in their own Temporal client, auth, metrics and codec. One file per resource.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Client } from '@temporalio/client';
-import { applicationJsonSchema } from '../src/index.js';
+import type { PayloadCodec } from '@temporalio/common';
+import type { KubeMinMetrics } from '../workers/metrics.js';
+import { createAuth, type ApiToken } from './auth.js';
+import { createCodecRoutes } from './codec.js';
+import { createHealthRoutes } from './health.js';
+import { openApiDocument } from './openapi.js';
 import { onError, problem } from './problem.js';
+import { createRegistryRoutes } from './registries.js';
+import { createRunActionRoutes } from './run-actions.js';
+import { createRunEventsRoutes } from './run-events.js';
+import { createRunHistoryRoutes } from './run-history.js';
 import { createRunsRoutes } from './runs.js';
+import { createValidateRoutes } from './validate.js';
 
 export interface AppOptions {
   temporal: Client;
   taskQueue: string;
   uiUrl: string;
   log: { error(obj: object, msg: string): void };
+  /** Bearer tokens; absent: the API is open (dev mode). */
+  tokens?: readonly ApiToken[];
+  /** This process's metrics: request counts and latency, served at /metrics. */
+  metrics?: KubeMinMetrics;
+  /** The payload codec: serves /codec/encode and /codec/decode for the Temporal Web UI. */
+  codec?: PayloadCodec;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** How often the events stream asks the run for news (ms). */
+  eventsPollMs?: number;
 }
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
+  const auth = createAuth(opts.tokens);
+  const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
+  const deps = { temporal: opts.temporal, taskQueue: opts.taskQueue, uiUrl: opts.uiUrl, auth };
+  if (opts.metrics) {
+    const { apiRequests, apiDuration } = opts.metrics;
+    app.use('*', async (c, next) => {
+      const end = apiDuration.startTimer();
+      await next();
+      const route = c.req.routePath;
+      end({ method: c.req.method, route });
+      apiRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    });
+  }
   app.use(
     '*',
     bodyLimit({
-      maxSize: opts.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => problem(c, 413, { title: 'Payload too large', detail: `request bodies are limited to ${opts.maxBodyBytes ?? 1024 * 1024} bytes`, hint: 'split the application or move large data into a ConfigMap' }),
+      maxSize: maxBody,
+      onError: (c) => problem(c, 413, { title: 'Payload too large', detail: `request bodies are limited to ${maxBody} bytes`, hint: 'split the application or move large data into a ConfigMap' }),
     }),
   );
-  app.get('/healthz', (c) => c.json({ ok: true }));
-  app.route('/v1/runs', createRunsRoutes(opts));
-  app.get('/v1/schema', (c) => c.json(applicationJsonSchema(), 200, { 'content-type': 'application/schema+json' }));
-  app.notFound((c) => problem(c, 404, { title: 'Not found', detail: `no route for ${c.req.method} ${c.req.path}`, hint: 'see the README for the API routes' }));
+  app.route('/', createHealthRoutes({ ...deps, ...(opts.metrics ? { registry: opts.metrics.registry } : {}) }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/v1', createRegistryRoutes(auth));
+  app.route('/v1/validate', createValidateRoutes(auth));
+  app.route('/v1/runs', createRunsRoutes(deps));
+  app.route('/v1/runs', createRunActionRoutes(deps));
+  app.route('/v1/runs', createRunHistoryRoutes(deps));
+  app.route('/v1/runs', createRunEventsRoutes({ ...deps, ...(opts.eventsPollMs ? { pollMs: opts.eventsPollMs } : {}) }));
+  if (opts.codec) {
+    // the browser's CORS preflight carries no token: only POST needs one
+    app.post('/codec/*', auth.require('operator'));
+    app.route('/codec', createCodecRoutes(opts.codec, { uiOrigin: new URL(opts.uiUrl).origin }));
+  }
+  app.notFound((c) => problem(c, 404, { title: 'Not found', detail: `no route for ${c.req.method} ${c.req.path}`, hint: 'GET /openapi.json lists the routes' }));
   app.onError(onError(opts.log));
   return app;
 }

@@ -9,8 +9,12 @@ import { isKubeMinError, type KubeMinError } from '../src/index.js';
 
 const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   SpecInvalid: 400,
-  NotFound: 404,
   UnknownComponentType: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  Conflict: 409,
+  Unprocessable: 422,
 };
 
 export interface Problem {
@@ -28,7 +32,9 @@ export function problem(c: Context, status: ContentfulStatusCode, body: Omit<Pro
 }
 
 function fromKubeMinError(c: Context, e: KubeMinError): Response {
-  return problem(c, STATUS_BY_CODE[e.code] ?? 500, {
+  const status = STATUS_BY_CODE[e.code] ?? 500;
+  if (status === 401) c.header('www-authenticate', 'Bearer realm="kubemin"');
+  return problem(c, status, {
     type: `https://kubemin.dev/problems/${e.code}`,
     title: e.code,
     code: e.code,

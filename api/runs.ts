@@ -1,18 +1,28 @@
-/** /v1/runs: start a run of a spec, list the newest runs, and read a run's phase and per-step status. */
+/**
+ * /v1/runs: start a run of a spec (idempotent with `Idempotency-Key`), list runs through Temporal
+ * visibility (filtered, paginated), and read one run's phase and per-step status.
+ */
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import { WorkflowNotFoundError, type Client, type WorkflowExecutionStatusName } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription, type WorkflowExecutionStatusName } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { compile, NotFoundError, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
 import { RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
+import type { Auth } from './auth.js';
+import { ConflictError } from './errors.js';
+import { decodePayload, planOf } from './payloads.js';
 
 export interface RunsDeps {
   temporal: Client;
   taskQueue: string;
   /** Base URL of the Temporal Web UI, for links. */
   uiUrl: string;
+  auth: Auth;
 }
 
-const PHASE_BY_TEMPORAL: Readonly<Partial<Record<WorkflowExecutionStatusName, RunPhase>>> = {
+export const PHASE_BY_TEMPORAL: Readonly<Partial<Record<WorkflowExecutionStatusName, RunPhase>>> = {
   RUNNING: 'Running',
   COMPLETED: 'Succeeded',
   FAILED: 'Failed',
@@ -20,6 +30,30 @@ const PHASE_BY_TEMPORAL: Readonly<Partial<Record<WorkflowExecutionStatusName, Ru
   TERMINATED: 'Failed',
   CANCELLED: 'Cancelled',
 };
+
+/** temporal.api.enums.v1.WorkflowExecutionStatus, by number. */
+const STATUS_NAMES: readonly WorkflowExecutionStatusName[] = ['UNSPECIFIED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'];
+
+/** Links every run answer carries: itself, its events and history, and the Temporal Web UI. */
+export function runLinks(temporal: Client, uiUrl: string, id: string) {
+  const self = `/v1/runs/${encodeURIComponent(id)}`;
+  return {
+    self,
+    events: `${self}/events`,
+    history: `${self}/history`,
+    temporalUi: `${uiUrl}/namespaces/${encodeURIComponent(temporal.options.namespace)}/workflows/${encodeURIComponent(id)}`,
+  };
+}
+
+/** A run's Temporal description; 404 when there is no such run. */
+export async function describeRun(temporal: Client, id: string): Promise<WorkflowExecutionDescription> {
+  try {
+    return await temporal.workflow.getHandle(id).describe();
+  } catch (e) {
+    if (e instanceof WorkflowNotFoundError) throw new NotFoundError(`run "${id}"`, 'list runs with GET /v1/runs to find its id');
+    throw e;
+  }
+}
 
 interface PendingActivity {
   activityId?: string | null;
@@ -31,14 +65,13 @@ interface PendingActivity {
  * learns it when the activity ends): readiness counts, and whether pods wait for capacity, with
  * the scheduler's reason.
  */
-function attachWaits(status: RunStatus, pending: readonly PendingActivity[], temporal: Client): void {
-  const converter = temporal.options.loadedDataConverter.payloadConverter;
+export async function attachWaits(status: RunStatus, pending: readonly PendingActivity[], temporal: Client): Promise<void> {
   for (const a of pending) {
     const [, step] = /^wait\/([^/]+)\//.exec(a.activityId ?? '') ?? [];
     const payload = a.heartbeatDetails?.payloads?.[0];
     const s = status.steps.find((x) => x.name === step);
     if (!s || !payload || s.phase !== 'Running') continue;
-    const progress = converter.fromPayload(payload as never) as RolloutProgress;
+    const progress = await decodePayload<RolloutProgress>(temporal, payload as Payload);
     s.waiting = [...(s.waiting ?? []), progress];
     if (progress.waitingForCapacity) s.waitingForCapacity = true;
     s.message = progress.message;
@@ -61,80 +94,102 @@ export function listQuery(params: Record<string, string>): string {
 async function lastSuccess(temporal: Client, plan: Plan): Promise<PreviousRevision | undefined> {
   const query = listQuery({ application: plan.application, namespace: plan.namespace, phase: 'Succeeded' });
   for await (const w of temporal.workflow.list({ query, pageSize: 1 })) {
-    const history = await temporal.workflow.getHandle(w.workflowId, w.runId).fetchHistory();
-    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    if (!payload) return undefined;
-    const started = temporal.options.loadedDataConverter.payloadConverter.fromPayload(payload) as Plan;
+    const started = await planOf(temporal, w.workflowId, w.runId);
     return { revision: started.revision, run: w.workflowId, spec: started.spec };
   }
   return undefined;
 }
 
-function randomSuffix(): string {
-  return Math.random().toString(36).slice(2, 8).padEnd(6, '0');
+const randomSuffix = (): string => Math.random().toString(36).slice(2, 8).padEnd(6, '0');
+
+/** The run id an Idempotency-Key maps to: the same key (per caller and application) gives the same run. */
+const idempotentId = (application: string, caller: string, key: string): string =>
+  `${application}-${createHash('sha256').update(`${caller}\n${key}`).digest('hex').slice(0, 16)}`;
+
+/** Starts a run of a plan; answers 202 with its id and links. Shared by POST /v1/runs and retry. */
+export async function startRun(deps: RunsDeps, plan: Plan, id: string): Promise<{ id: string; started: boolean }> {
+  try {
+    await deps.temporal.workflow.start(RUN_WORKFLOW_TYPE, {
+      workflowId: id,
+      taskQueue: deps.taskQueue,
+      args: [plan],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      memo: { application: plan.application, namespace: plan.namespace, revision: plan.revision },
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.application, value: plan.application },
+        { key: SEARCH_ATTRIBUTES.namespace, value: plan.namespace },
+        { key: SEARCH_ATTRIBUTES.revision, value: plan.revision },
+        { key: SEARCH_ATTRIBUTES.phase, value: 'Running' },
+      ],
+    });
+    return { id, started: true };
+  } catch (e) {
+    if (e instanceof WorkflowExecutionAlreadyStartedError) return { id, started: false };
+    throw e;
+  }
 }
 
-export function createRunsRoutes({ temporal, taskQueue, uiUrl }: RunsDeps) {
-  const links = (id: string) => ({
-    self: `/v1/runs/${encodeURIComponent(id)}`,
-    temporalUi: `${uiUrl}/namespaces/${encodeURIComponent(temporal.options.namespace)}/workflows/${encodeURIComponent(id)}`,
-  });
+export function createRunsRoutes(deps: RunsDeps) {
+  const { temporal, uiUrl, auth } = deps;
+  const links = (id: string) => runLinks(temporal, uiUrl, id);
 
   return new Hono()
-    .post('/', async (c) => {
+    .post('/', auth.require('operator'), async (c) => {
       const spec = validateSpecText(await c.req.text());
+      auth.checkNamespace(c, spec.namespace);
       const plan = compile(spec);
+      const key = c.req.header('idempotency-key');
+      const id = key ? idempotentId(plan.application, auth.caller(c).name, key) : `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
+      if (key) {
+        // the same key again: the run it started, unless the spec changed under the same key
+        const existing = await temporal.workflow.getHandle(id).describe().catch(() => undefined);
+        const revision = existing?.typedSearchAttributes.get(SEARCH_ATTRIBUTES.revision);
+        if (existing && revision !== plan.revision) {
+          throw new ConflictError(`Idempotency-Key "${key}" already started run ${id} of revision ${revision}; this spec is revision ${plan.revision}`, 'use a new Idempotency-Key for a changed spec');
+        }
+        if (existing) return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: PHASE_BY_TEMPORAL[existing.status.name] ?? 'Running', links: links(id) }, 202, { location: links(id).self });
+      }
       if (spec.onFailure === 'rollback') {
         const previous = await lastSuccess(temporal, plan);
         if (previous) plan.previous = previous;
       }
-      const id = `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
-      await temporal.workflow.start(RUN_WORKFLOW_TYPE, {
-        workflowId: id,
-        taskQueue,
-        args: [plan],
-        memo: { application: plan.application, namespace: plan.namespace, revision: plan.revision },
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.application, value: plan.application },
-          { key: SEARCH_ATTRIBUTES.namespace, value: plan.namespace },
-          { key: SEARCH_ATTRIBUTES.revision, value: plan.revision },
-          { key: SEARCH_ATTRIBUTES.phase, value: 'Running' },
-        ],
-      });
-      return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: 'Running', links: links(id) }, 202, {
-        location: links(id).self,
-      });
+      await startRun(deps, plan, id);
+      return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: 'Running', links: links(id) }, 202, { location: links(id).self });
     })
-    .get('/', async (c) => {
+    .get('/', auth.require('viewer'), async (c) => {
       const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 20) || 20, 1), 100);
-      const runs = [];
-      for await (const w of temporal.workflow.list({ query: listQuery(c.req.query()), pageSize: limit })) {
-        runs.push({
-          id: w.workflowId,
-          phase: PHASE_BY_TEMPORAL[w.status.name] ?? 'Running',
-          application: w.memo?.application,
-          namespace: w.memo?.namespace,
-          revision: w.memo?.revision,
-          startTime: w.startTime.toISOString(),
-          ...(w.closeTime ? { closeTime: w.closeTime.toISOString() } : {}),
-          links: links(w.workflowId),
-        });
-        if (runs.length >= limit) break;
-      }
-      return c.json({ runs });
+      const page = c.req.query('page');
+      const answer = await temporal.workflowService.listWorkflowExecutions({
+        namespace: temporal.options.namespace,
+        query: listQuery(c.req.query()),
+        pageSize: limit,
+        ...(page ? { nextPageToken: Buffer.from(page, 'base64url') } : {}),
+      });
+      const runs = (answer.executions ?? []).map((w) => {
+        const attrs = decodeTypedSearchAttributes(w.searchAttributes?.indexedFields as Record<string, Payload> | undefined);
+        const id = w.execution?.workflowId ?? '';
+        const status = STATUS_NAMES[w.status ?? 0] ?? 'UNKNOWN';
+        const ms = (t?: { seconds?: unknown; nanos?: number | null } | null) => (t ? new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString() : undefined);
+        return {
+          id,
+          phase: PHASE_BY_TEMPORAL[status] ?? attrs.get(SEARCH_ATTRIBUTES.phase) ?? 'Running',
+          application: attrs.get(SEARCH_ATTRIBUTES.application),
+          namespace: attrs.get(SEARCH_ATTRIBUTES.namespace),
+          revision: attrs.get(SEARCH_ATTRIBUTES.revision),
+          startTime: ms(w.startTime),
+          ...(w.closeTime ? { closeTime: ms(w.closeTime) } : {}),
+          links: links(id),
+        };
+      });
+      const next = answer.nextPageToken?.length ? Buffer.from(answer.nextPageToken).toString('base64url') : undefined;
+      return c.json({ runs, ...(next ? { next: `/v1/runs?${new URLSearchParams({ ...c.req.query(), page: next }).toString()}` } : {}) });
     })
-    .get('/:id', async (c) => {
+    .get('/:id', auth.require('viewer'), async (c) => {
       const id = c.req.param('id');
-      const handle = temporal.workflow.getHandle(id);
-      let description;
-      try {
-        description = await handle.describe();
-      } catch (e) {
-        if (e instanceof WorkflowNotFoundError) throw new NotFoundError(`run "${id}"`, 'list runs with GET /v1/runs to find its id');
-        throw e;
-      }
-      const status: RunStatus | undefined = await handle.query(statusQuery).catch(() => undefined);
-      if (status) attachWaits(status, description.raw.pendingActivities ?? [], temporal);
+      const description = await describeRun(temporal, id);
+      const status: RunStatus | undefined = await temporal.workflow.getHandle(id).query(statusQuery).catch(() => undefined);
+      if (status) await attachWaits(status, description.raw.pendingActivities ?? [], temporal);
       const phase = PHASE_BY_TEMPORAL[description.status.name] ?? status?.phase ?? 'Running';
       return c.json({
         id,

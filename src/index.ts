@@ -13,7 +13,7 @@ export * from './model/validate.js';
 export { parseSpecText, validateSpecText } from './model/parse.js';
 export { jsonPath } from './model/json-path.js';
 export { durationSeconds } from './model/duration.js';
-export { applicationJsonSchema } from './model/json-schema.js';
+export { applicationJsonSchema, jsonSchemaOf, registrySchemas } from './model/json-schema.js';
 // registries: component types, traits, step types
 export * from './components/registry.js';
 export type { ComponentType, ReadinessTarget, RenderContext } from './components/component-type.js';

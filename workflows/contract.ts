@@ -61,6 +61,24 @@ export interface RunStatus {
 
 export const statusQuery = defineQuery<RunStatus>('status');
 
+/**
+ * One entry of a run's event log: a step's phase or progress changed, or the run's phase did.
+ * `seq` grows by one per event, so a client that saw event n asks for what came after n.
+ */
+export interface RunEvent {
+  seq: number;
+  at: string;
+  /** The step, for a step event; absent for the run's own. */
+  step?: string;
+  phase: StepPhase | RunPhase;
+  message?: string;
+  /** Set on the run's last event. */
+  final?: boolean;
+}
+
+/** The events after `seq` (the log keeps the newest 1,000). */
+export const eventsQuery = defineQuery<RunEvent[], [number]>('events');
+
 /** Approve or reject a waiting approval step; rejected (validator) when that step is not waiting. */
 export const approveUpdate = defineUpdate<StepStatus, [ApprovalDecision]>('approve');
 

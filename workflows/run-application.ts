@@ -6,11 +6,12 @@
  */
 import { ApplicationFailure, CancellationScope, condition, isCancellation, log, proxySinks, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
-import { approveUpdate, SEARCH_ATTRIBUTES, statusQuery, type ApprovalDecision, type KubeMinSinks, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
+import { approveUpdate, eventsQuery, SEARCH_ATTRIBUTES, statusQuery, type RunEvent, type ApprovalDecision, type KubeMinSinks, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
 import { deleteComponents, handlerFor, pruneAfterSuccess, rollbackTo, type StepContext } from './steps.js';
 
 const nowIso = (): string => new Date().toISOString();
 const { metrics } = proxySinks<KubeMinSinks>();
+const MAX_EVENTS = 1000;
 
 function failureText(e: unknown): { message: string; reason?: string; events?: string[]; logs?: StepStatus['logs'] } {
   let cur: unknown = e;
@@ -64,6 +65,13 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     steps: plan.steps.map((s) => ({ name: s.name, type: s.type, components: s.components, phase: 'Pending', attempts: 0 })),
   };
   setHandler(statusQuery, () => status);
+  const events: RunEvent[] = [];
+  let seq = 0;
+  const record = (e: Omit<RunEvent, 'seq' | 'at'>): void => {
+    events.push({ seq: ++seq, at: nowIso(), ...e });
+    if (events.length > MAX_EVENTS) events.shift();
+  };
+  setHandler(eventsQuery, (after) => events.filter((e) => e.seq > after));
   /** The phase, in the status and in the KubeMinPhase search attribute runs are filtered by. */
   const setPhase = (phase: RunStatus['phase']): void => {
     status.phase = phase;
@@ -77,6 +85,7 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
 
   const update = (name: string, patch: Partial<StepStatus>): void => {
     const s = Object.assign(stepStatus.get(name) as StepStatus, patch);
+    if (patch.phase || patch.message) record({ step: name, phase: s.phase, ...(s.message ? { message: s.message } : {}) });
     if (patch.finishedAt && s.startedAt) metrics.stepFinished(s.type, s.phase, (Date.parse(patch.finishedAt) - Date.parse(s.startedAt)) / 1000);
   };
 
@@ -155,14 +164,15 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     return outcome;
   }
 
+  record({ phase: 'Running', message: `revision ${plan.revision}: ${plan.steps.length} step(s)` });
   try {
     await Promise.all(plan.steps.map(runStep));
     status.finishedAt = nowIso();
     // a step skipped by its `if` is no failure; a failed step is, whatever ran after it
     const failed = status.steps.find((s) => s.phase === 'Failed');
     if (failed) {
-      setPhase('Failed');
       status.message = `step "${failed.name}" failed: ${failed.message ?? 'unknown error'}`;
+      setPhase('Failed');
       if (plan.spec.onFailure === 'rollback' && plan.previous) await compensate(plan, plan.previous, status);
       throw ApplicationFailure.nonRetryable(status.message, 'RunFailed', status);
     }
@@ -176,7 +186,14 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       status.message = 'the run was cancelled';
       status.steps.filter((s) => s.phase === 'Pending' || s.phase === 'Running').forEach((s) => update(s.name, { phase: 'Cancelled', finishedAt: status.finishedAt as string }));
       if (plan.spec.onCancel === 'delete') await cleanUpAfterCancel(plan, status);
+    } else if (status.phase === 'Running') {
+      // failed outside any step (pruning after success): still a true, final phase
+      status.message = `the run failed after its steps: ${failureText(e).message}`;
+      setPhase('Failed');
     }
     throw e;
+  } finally {
+    // the last event: what a client following the run waits for
+    record({ phase: status.phase, ...(status.message ? { message: status.message } : {}), final: true });
   }
 }

@@ -42,3 +42,22 @@ export function applicationJsonSchema(): Record<string, unknown> {
     title: 'KubeMin application',
   };
 }
+
+/** A zod schema as JSON Schema (draft 2020-12, as OpenAPI 3.1 uses), for what the API accepts. */
+export const jsonSchemaOf = (schema: z.ZodType): Record<string, unknown> =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+
+/** The registries, each entry with the JSON Schema of what it takes (GET /v1/component-types, /v1/traits, /v1/step-types). */
+export function registrySchemas() {
+  return {
+    componentTypes: componentTypeNames().map((name) => {
+      const t = getComponentType(name);
+      return { name, description: t.description, workload: t.workload, stage: t.stage, exposesService: t.exposesService === true, properties: jsonSchemaOf(t.properties as z.ZodType) };
+    }),
+    traits: TRAITS.map((t) => ({ name: t.name, description: t.description, appliesTo: t.appliesTo, schema: jsonSchemaOf(t.schema as z.ZodType) })),
+    stepTypes: stepTypeNames().map((name) => {
+      const t = findStepType(name) as StepType<unknown>;
+      return { name, description: t.description, components: t.components, ...(t.componentTypes ? { componentTypes: t.componentTypes } : {}), plugin: t.activity !== undefined, properties: jsonSchemaOf(t.properties as z.ZodType) };
+    }),
+  };
+}

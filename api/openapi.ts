@@ -1,0 +1,100 @@
+/**
+ * The OpenAPI 3.1 document, served at /openapi.json: every route, who may call it, what it takes
+ * (JSON Schemas generated from the zod schemas the routes validate with) and what it answers.
+ * A test checks that every route the app serves is described here, and nothing else.
+ */
+import { applicationJsonSchema, jsonSchemaOf } from '../src/index.js';
+import { DecisionBody, ReasonBody } from './run-actions.js';
+import type { Role } from './auth.js';
+
+interface RouteDoc {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  /** The least role that may call it; absent: no token needed. */
+  role?: Role;
+  body?: 'spec' | Record<string, unknown>;
+  ok: { status: number; description: string; type?: string };
+  errors?: number[];
+}
+
+const PROBLEM = { description: 'a problem (RFC 9457) naming invalid fields by JSON path', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const ERROR_TEXT: Record<number, string> = {
+  400: 'invalid input: every error, with its JSON path',
+  401: 'no or unknown bearer token',
+  403: 'the token\'s role or namespaces do not allow it',
+  404: 'no such run',
+  409: 'the run is not in a state that allows it',
+  413: 'the body is larger than the limit',
+  422: 'the request names something the run does not have',
+};
+
+export const ROUTES: readonly RouteDoc[] = [
+  { method: 'get', path: '/healthz', summary: 'The process answers', ok: { status: 200, description: 'alive' } },
+  { method: 'get', path: '/readyz', summary: 'Temporal is reachable and a worker polls the task queue', ok: { status: 200, description: 'ready (503 says which check failed)' } },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics of this process', ok: { status: 200, description: 'Prometheus text format', type: 'text/plain' } },
+  { method: 'get', path: '/openapi.json', summary: 'This document', ok: { status: 200, description: 'OpenAPI 3.1' } },
+  { method: 'get', path: '/v1/schema', summary: 'The application JSON Schema', ok: { status: 200, description: 'JSON Schema (draft 2020-12)', type: 'application/schema+json' } },
+  { method: 'get', path: '/v1/component-types', summary: 'Component types with the JSON Schema of their properties', role: 'viewer', ok: { status: 200, description: 'the registry' } },
+  { method: 'get', path: '/v1/traits', summary: 'Traits with the JSON Schema of their data', role: 'viewer', ok: { status: 200, description: 'the registry' } },
+  { method: 'get', path: '/v1/step-types', summary: 'Step types (built-in and plugins) with the JSON Schema of their properties', role: 'viewer', ok: { status: 200, description: 'the registry' } },
+  { method: 'post', path: '/v1/validate', summary: 'Validate and compile a spec; answers the plan and rendered manifests and touches nothing', role: 'viewer', body: 'spec', ok: { status: 200, description: 'valid: the plan and manifests' }, errors: [400, 413] },
+  { method: 'post', path: '/v1/runs', summary: 'Start a run of a spec (`Idempotency-Key` makes a retried POST return the same run)', role: 'operator', body: 'spec', ok: { status: 202, description: 'started: id and links' }, errors: [400, 403, 409, 413] },
+  { method: 'get', path: '/v1/runs', summary: 'List runs, newest first; filter by application, namespace, phase, revision; `limit` and `page` (from `next`)', role: 'viewer', ok: { status: 200, description: 'runs and the next page' } },
+  { method: 'get', path: '/v1/runs/{id}', summary: 'A run: phase, per-step status with reasons, timings, what is waited for, links', role: 'viewer', ok: { status: 200, description: 'the run' }, errors: [404] },
+  { method: 'get', path: '/v1/runs/{id}/history', summary: 'The run\'s Temporal history summarised per step (attempts, failures, durations)', role: 'viewer', ok: { status: 200, description: 'the summary and a Temporal Web UI link' }, errors: [404] },
+  { method: 'get', path: '/v1/runs/{id}/events', summary: 'Server-Sent Events of step transitions and progress until the run ends; reconnect with Last-Event-ID', role: 'viewer', ok: { status: 200, description: 'an event stream', type: 'text/event-stream' }, errors: [404] },
+  { method: 'post', path: '/v1/runs/{id}/approve', summary: 'Approve a waiting approval step', role: 'operator', body: jsonSchemaOf(DecisionBody), ok: { status: 200, description: 'the step as decided' }, errors: [400, 403, 404, 409, 422] },
+  { method: 'post', path: '/v1/runs/{id}/reject', summary: 'Reject a waiting approval step (the run fails)', role: 'operator', body: jsonSchemaOf(DecisionBody), ok: { status: 200, description: 'the step as decided' }, errors: [400, 403, 404, 409, 422] },
+  { method: 'post', path: '/v1/runs/{id}/cancel', summary: 'Cancel: the run cleans up (onCancel) and ends Cancelled', role: 'operator', ok: { status: 202, description: 'cancel requested' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/v1/runs/{id}/terminate', summary: 'Terminate at once, without cleanup', role: 'admin', body: jsonSchemaOf(ReasonBody), ok: { status: 200, description: 'terminated' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/v1/runs/{id}/retry', summary: 'Retry a failed run from its failed step; steps that succeeded are not run again', role: 'operator', ok: { status: 202, description: 'the new run' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/codec/encode', summary: 'Temporal remote codec: encrypt payloads', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400] },
+  { method: 'post', path: '/codec/decode', summary: 'Temporal remote codec: decrypt payloads (the Web UI calls it with --ui-codec-endpoint)', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400, 422] },
+];
+
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) {
+    const errors = [...new Set([...(r.errors ?? []), ...(r.role ? [401, 403] : [])])].sort();
+    const body = r.body === 'spec'
+      ? { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Application' } }, 'application/yaml': { schema: { $ref: '#/components/schemas/Application' } } } }
+      : r.body ? { required: false, content: { 'application/json': { schema: r.body } } } : undefined;
+    (paths[r.path] ??= {})[r.method] = {
+      summary: r.summary,
+      ...(r.role ? { security: [{ bearer: [] }], 'x-kubemin-role': r.role } : { security: [] }),
+      ...(r.path.includes('{id}') ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } : {}),
+      ...(body ? { requestBody: body } : {}),
+      responses: {
+        [r.ok.status]: { description: r.ok.description, content: { [r.ok.type ?? 'application/json']: {} } },
+        ...Object.fromEntries(errors.map((s) => [s, { ...PROBLEM, description: ERROR_TEXT[s] ?? PROBLEM.description }])),
+      },
+    };
+  }
+  // keeps its $id: its own `#/$defs/...` references resolve inside it (JSON Schema 2020-12, as OpenAPI 3.1 reads it)
+  const application = applicationJsonSchema();
+  return {
+    openapi: '3.1.0',
+    info: { title: 'KubeMin API', version: '1', description: 'Application delivery on Kubernetes as durable Temporal workflows.' },
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token from KUBEMIN_API_TOKENS (roles: viewer < operator < admin)' } },
+      schemas: {
+        Application: application,
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { type: 'string' },
+            hint: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' }, hint: { type: 'string' }, line: { type: 'integer' } } } },
+          },
+        },
+      },
+    },
+  };
+}

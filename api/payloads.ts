@@ -1,0 +1,23 @@
+/**
+ * Reading what Temporal stores, through the client's data converter: its payload codecs (the
+ * encryption codec decrypts) and then its payload converter. Used for a run's plan (its first
+ * history event) and for heartbeat details of pending activities.
+ */
+import type { Client } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
+import { NotFoundError, type Plan } from '../src/index.js';
+
+export async function decodePayload<T>(temporal: Client, payload: Payload): Promise<T> {
+  const { payloadCodecs, payloadConverter } = temporal.options.loadedDataConverter;
+  let decoded = payload;
+  for (const codec of [...payloadCodecs].reverse()) [decoded] = (await codec.decode([decoded])) as [Payload];
+  return payloadConverter.fromPayload(decoded) as T;
+}
+
+/** The plan a run was started with (the first argument in its first history event). */
+export async function planOf(temporal: Client, id: string, runId?: string): Promise<Plan> {
+  const history = await temporal.workflow.getHandle(id, runId).fetchHistory();
+  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  if (!payload) throw new NotFoundError(`the plan of run "${id}"`);
+  return decodePayload<Plan>(temporal, payload as Payload);
+}

@@ -1,0 +1,98 @@
+/**
+ * Acting on a run: approve or reject a waiting approval step, cancel (the workflow cleans up and
+ * ends Cancelled), terminate (admin: stops at once, no cleanup), retry a failed run from its
+ * failed step. Each checks the caller's role and the run's namespace first.
+ */
+import { Hono, type Context } from 'hono';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { z } from 'zod';
+import { jsonPath, SpecInvalidError } from '../src/index.js';
+import { approveUpdate, statusQuery, type StepStatus } from '../workflows/contract.js';
+import { ConflictError, UnprocessableError } from './errors.js';
+import { planOf } from './payloads.js';
+import { describeRun, PHASE_BY_TEMPORAL, runLinks, startRun, type RunsDeps } from './runs.js';
+
+export const DecisionBody = z.object({
+  step: z.string().min(1).describe('the approval step'),
+  by: z.string().min(1).optional().describe('who decides; defaults to the token name'),
+  comment: z.string().max(2000).optional(),
+});
+
+export const ReasonBody = z.object({ reason: z.string().max(2000).optional() });
+
+async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+  const text = await c.req.text();
+  let raw: unknown = {};
+  try {
+    raw = text.trim() ? JSON.parse(text) : {};
+  } catch (e) {
+    throw new SpecInvalidError([{ path: '$', message: `not JSON: ${(e as Error).message}` }]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new SpecInvalidError(parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })));
+  return parsed.data;
+}
+
+/** The run, checked: it exists, and the caller may act on its namespace. */
+async function runFor(c: Context, { temporal, auth }: RunsDeps) {
+  const id = c.req.param('id') as string;
+  const description = await describeRun(temporal, id);
+  const namespace = description.typedSearchAttributes.get({ name: 'KubeMinNamespace', type: 'KEYWORD' } as never) as string | undefined;
+  if (namespace) auth.checkNamespace(c, namespace);
+  return { id, description, handle: temporal.workflow.getHandle(id) };
+}
+
+/** Turns the approve update's validator rejection into 422 (no such step) or 409 (not waiting). */
+function decisionError(e: unknown): never {
+  if (e instanceof WorkflowUpdateFailedError) {
+    const message = e.cause?.message ?? e.message;
+    if (/^no step/.test(message)) throw new UnprocessableError(message, 'name an approval step of this run (GET the run to see its steps)');
+    throw new ConflictError(message, 'only a step that is waiting for approval can be decided; GET the run to see which one waits');
+  }
+  throw e;
+}
+
+export function createRunActionRoutes(deps: RunsDeps) {
+  const { temporal, uiUrl, auth } = deps;
+  const decide = (approved: boolean) => async (c: Context) => {
+    const body = await jsonBody(c, DecisionBody);
+    const { id, handle } = await runFor(c, deps);
+    const step: StepStatus = await handle
+      .executeUpdate(approveUpdate, { args: [{ step: body.step, approved, by: body.by ?? auth.caller(c).name, ...(body.comment ? { comment: body.comment } : {}) }] })
+      .catch(decisionError);
+    return c.json({ id, step, links: runLinks(temporal, uiUrl, id) });
+  };
+  const mustRun = (id: string, status: string, what: string) => {
+    if (status !== 'RUNNING') throw new ConflictError(`run "${id}" has ended (${status}); it cannot be ${what}`, 'start a new run with POST /v1/runs');
+  };
+
+  return new Hono()
+    .post('/:id/approve', auth.require('operator'), decide(true))
+    .post('/:id/reject', auth.require('operator'), decide(false))
+    .post('/:id/cancel', auth.require('operator'), async (c) => {
+      const { id, description, handle } = await runFor(c, deps);
+      mustRun(id, description.status.name, 'cancelled');
+      await handle.cancel();
+      return c.json({ id, phase: 'Cancelling', message: 'cancel requested: the run cleans up and ends Cancelled', links: runLinks(temporal, uiUrl, id) }, 202);
+    })
+    .post('/:id/terminate', auth.require('admin'), async (c) => {
+      const { reason } = await jsonBody(c, ReasonBody);
+      const { id, description, handle } = await runFor(c, deps);
+      mustRun(id, description.status.name, 'terminated');
+      await handle.terminate(`terminated by ${auth.caller(c).name}${reason ? `: ${reason}` : ''}`);
+      return c.json({ id, phase: 'Failed', temporalStatus: 'TERMINATED', message: 'terminated at once: no cleanup ran', links: runLinks(temporal, uiUrl, id) });
+    })
+    .post('/:id/retry', auth.require('operator'), async (c) => {
+      const { id, description, handle } = await runFor(c, deps);
+      if (PHASE_BY_TEMPORAL[description.status.name] !== 'Failed') {
+        throw new ConflictError(`run "${id}" is ${description.status.name}; only a failed run can be retried`, 'a running run goes on by itself; start a new run with POST /v1/runs');
+      }
+      const status = await handle.query(statusQuery);
+      const plan = await planOf(temporal, id);
+      const succeeded = status.steps.filter((s) => s.phase === 'Succeeded').map((s) => s.name);
+      const retryId = `${plan.application}-${plan.revision.slice(0, 8)}-retry-${Math.random().toString(36).slice(2, 8)}`;
+      await startRun(deps, { ...plan, resume: { run: id, succeeded } }, retryId);
+      return c.json({ id: retryId, retryOf: id, skipped: succeeded, phase: 'Running', links: runLinks(temporal, uiUrl, retryId) }, 202, { location: runLinks(temporal, uiUrl, retryId).self });
+    });
+}
+

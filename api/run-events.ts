@@ -1,0 +1,72 @@
+/**
+ * GET /v1/runs/:id/events: Server-Sent Events, one per entry of the run's event log (step
+ * phases and progress, the run's phase), until the run's final event. Each event's `id` is its
+ * sequence number: a client that reconnects with `Last-Event-ID` gets what came after it, so
+ * nothing is missed. While a step waits on a rollout, `progress` events (no id: they are not in
+ * the log) carry the newest heartbeat, e.g. waiting for capacity with the scheduler's reason.
+ */
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { Client } from '@temporalio/client';
+import { eventsQuery, statusQuery, type RunEvent } from '../workflows/contract.js';
+import type { Auth } from './auth.js';
+import { attachWaits, describeRun } from './runs.js';
+
+const POLL_MS = 500;
+const KEEPALIVE_MS = 15_000;
+
+/** What running steps wait for now (from heartbeats), as JSON; undefined when nothing waits. */
+async function waitingNow(temporal: Client, id: string, pending: Parameters<typeof attachWaits>[1]): Promise<string | undefined> {
+  const status = await temporal.workflow.getHandle(id).query(statusQuery).catch(() => undefined);
+  if (!status) return undefined;
+  await attachWaits(status, pending, temporal);
+  const waiting = status.steps.filter((s) => s.waiting?.length).map((s) => ({ step: s.name, waiting: s.waiting, waitingForCapacity: s.waitingForCapacity === true }));
+  return waiting.length ? JSON.stringify(waiting) : undefined;
+}
+
+export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; pollMs?: number }) {
+  const { temporal, auth } = deps;
+  const pollMs = deps.pollMs ?? POLL_MS;
+  return new Hono().get('/:id/events', auth.require('viewer'), async (c) => {
+    const id = c.req.param('id');
+    await describeRun(temporal, id); // 404 before the stream starts
+    const handle = temporal.workflow.getHandle(id);
+    let after = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? 0) || 0;
+    return streamSSE(c, async (stream) => {
+      let lastWrite = Date.now();
+      let lastProgress = '';
+      let closed = false;
+      stream.onAbort(() => {
+        closed = true;
+      });
+      while (!closed) {
+        const events: RunEvent[] = await handle.query(eventsQuery, after).catch(() => []);
+        for (const e of events) {
+          await stream.writeSSE({ id: String(e.seq), event: e.step ? 'step' : 'run', data: JSON.stringify(e) });
+          after = e.seq;
+          lastWrite = Date.now();
+          if (e.final) return;
+        }
+        if (events.length === 0) {
+          const description = await handle.describe();
+          if (description.status.name !== 'RUNNING') {
+            // ended without a final event we can read (terminated, or the worker is gone)
+            await stream.writeSSE({ event: 'run', data: JSON.stringify({ phase: description.status.name, final: true }) });
+            return;
+          }
+          const progress = await waitingNow(temporal, id, description.raw.pendingActivities ?? []);
+          if (progress && progress !== lastProgress) {
+            await stream.writeSSE({ event: 'progress', data: progress });
+            lastProgress = progress;
+            lastWrite = Date.now();
+          }
+          if (Date.now() - lastWrite > KEEPALIVE_MS) {
+            await stream.write(': keep-alive\n\n');
+            lastWrite = Date.now();
+          }
+        }
+        await stream.sleep(pollMs);
+      }
+    });
+  });
+}
