@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
 import { createApp } from './app.js';
 import { listQuery } from './runs.js';
+import { createMetrics } from '../workers/metrics.js';
 
 // a Client connects lazily: these routes never reach Temporal
 const app = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined } });
@@ -47,5 +48,90 @@ describe('API routes without Temporal', () => {
     const res = await app.request('/v1/runs', { method: 'POST', body: 'name: [shop\n' });
     assert.equal(res.status, 400);
     assert.match(((await res.json()) as { errors: { message: string }[] }).errors[0]?.message ?? '', /^line \d+, column \d+/);
+  });
+});
+
+describe('auth, validation and every error class without Temporal', () => {
+  const tokens = [
+    { name: 'viewer', token: 'v'.repeat(24), role: 'viewer' as const, namespaces: ['*'] },
+    { name: 'ci', token: 'o'.repeat(24), role: 'operator' as const, namespaces: ['shop', 'staging-*'] },
+  ];
+  const metrics = createMetrics();
+  // an unconnected client: a request that got past auth to Temporal would fail with 500, not 4xx
+  const secured = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined }, tokens, metrics, maxBodyBytes: 4096 });
+  const as = (token: string | undefined, init: RequestInit = {}): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const spec = (namespace: string) => JSON.stringify({ name: 'shop', namespace, components: [{ name: 'web', type: 'webservice', image: 'web:1', port: 80 }, { name: 'creds', type: 'secret', properties: { stringData: { password: 'hunter2-in-spec' } } }] });
+  const problemOf = async (res: Response) => {
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    return (await res.json()) as { status: number; code?: string; detail: string; hint?: string; errors?: { path: string }[] };
+  };
+
+  it('401 without a token or with an unknown one, saying how to authenticate', async () => {
+    for (const token of [undefined, 'x'.repeat(24)]) {
+      const res = await secured.request('/v1/runs', as(token));
+      assert.equal(res.status, 401);
+      assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="kubemin"');
+      assert.match((await problemOf(res)).hint ?? '', /Authorization: Bearer/);
+    }
+  });
+
+  it('403 for a weaker role, and for a namespace outside the token\'s list, before anything starts', async () => {
+    const viewer = await secured.request('/v1/runs', as(tokens[0]?.token, { method: 'POST', body: spec('shop') }));
+    assert.equal(viewer.status, 403);
+    assert.match((await problemOf(viewer)).detail, /viewer has the role viewer; POST \/v1\/runs needs operator/);
+    const elsewhere = await secured.request('/v1/runs', as(tokens[1]?.token, { method: 'POST', body: spec('prod') }));
+    assert.equal(elsewhere.status, 403);
+    assert.match((await problemOf(elsewhere)).detail, /ci may not deploy to namespace "prod" \(allowed: shop, staging-\*\)/);
+    const terminate = await secured.request('/v1/runs/any/terminate', as(tokens[1]?.token, { method: 'POST' }));
+    assert.equal(terminate.status, 403, 'terminate needs admin');
+  });
+
+  it('400 with the JSON paths of an invalid approval body', async () => {
+    const res = await secured.request('/v1/runs/any/approve', as(tokens[1]?.token, { method: 'POST', body: JSON.stringify({ step: '', comment: 7 }) }));
+    assert.equal(res.status, 400);
+    assert.deepEqual((await problemOf(res)).errors?.map((e) => e.path), ['$.step', '$.comment']);
+  });
+
+  it('413 for a body over the limit, 404 problem+json for an unknown route', async () => {
+    const big = await secured.request('/v1/validate', as(tokens[0]?.token, { method: 'POST', body: 'x'.repeat(5000) }));
+    assert.equal(big.status, 413);
+    const missing = await secured.request('/v2/nothing', as(tokens[0]?.token));
+    assert.equal(missing.status, 404);
+    assert.match((await problemOf(missing)).detail, /no route for GET \/v2\/nothing/);
+  });
+
+  it('validates and compiles without touching anything: the plan and manifests, secret values redacted', async () => {
+    const res = await secured.request('/v1/validate', as(tokens[0]?.token, { method: 'POST', body: spec('shop') }));
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    assert.ok(!text.includes('hunter2-in-spec'), 'a secret value in the answer');
+    const body = JSON.parse(text) as { plan: { steps: { name: string }[] }; manifests: Record<string, { kind: string; stringData?: Record<string, string> }[]> };
+    assert.deepEqual(body.plan.steps.map((s) => s.name), ['deploy-creds', 'deploy-web']);
+    assert.deepEqual(body.manifests.web?.map((o) => o.kind), ['Deployment', 'Service']);
+    assert.deepEqual(body.manifests.creds?.[0]?.stringData, { password: '(redacted)' });
+  });
+
+  it('serves the registries with JSON Schemas', async () => {
+    const get = async (path: string) => (await secured.request(path, as(tokens[0]?.token))).json() as Promise<Record<string, { name: string }[]>>;
+    assert.ok((await get('/v1/component-types')).componentTypes?.some((t) => t.name === 'webservice'));
+    assert.ok((await get('/v1/traits')).traits?.some((t) => t.name === 'storage'));
+    assert.ok((await get('/v1/step-types')).stepTypes?.some((t) => t.name === 'approval'));
+  });
+
+  it('describes every route it serves in /openapi.json (3.1), and no route it does not serve', async () => {
+    const doc = (await (await secured.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    assert.equal(doc.openapi, '3.1.0');
+    const withCodec = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined }, codec: { encode: async (p) => p, decode: async (p) => p } });
+    const served = new Set(withCodec.routes.filter((r) => r.method !== 'ALL' && r.method !== 'OPTIONS' && !r.path.endsWith('*')).map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
+    const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
+    assert.deepEqual([...served].filter((r) => !documented.has(r)), [], 'served but not documented');
+    assert.deepEqual([...documented].filter((r) => !served.has(r)), [], 'documented but not served');
+  });
+
+  it('counts requests by route and status in /metrics', async () => {
+    await secured.request('/healthz');
+    const text = await (await secured.request('/metrics')).text();
+    assert.match(text, /kubemin_api_requests_total\{method="GET",route="\/healthz",status="200"\} [1-9]/);
+    assert.match(text, /kubemin_api_requests_total\{method="GET",route="\/v1\/runs",status="401"\} [1-9]/);
   });
 });

@@ -3,14 +3,22 @@
  * component's rendered manifests. Touches nothing: no Temporal, no Kubernetes (as `vela dry-run`).
  */
 import { Hono } from 'hono';
-import { compile, renderComponent, validateSpecText } from '../src/index.js';
+import { compile, renderComponent, validateSpecText, type KubeObject } from '../src/index.js';
 import type { Auth } from './auth.js';
+
+/** A Secret's values never leave in an answer: its keys stay, its values are replaced. */
+function redactSecret(obj: KubeObject): KubeObject {
+  if (obj.kind !== 'Secret') return obj;
+  const redact = (m: unknown) => (m && typeof m === 'object' ? Object.fromEntries(Object.keys(m).map((k) => [k, '(redacted)'])) : m);
+  const { data, stringData, ...rest } = obj as KubeObject & { data?: unknown; stringData?: unknown };
+  return { ...rest, ...(data ? { data: redact(data) } : {}), ...(stringData ? { stringData: redact(stringData) } : {}) } as KubeObject;
+}
 
 export function createValidateRoutes(auth: Auth) {
   return new Hono().post('/', auth.require('viewer'), async (c) => {
     const spec = validateSpecText(await c.req.text());
     const plan = compile(spec);
-    const manifests = Object.fromEntries(spec.components.map((comp) => [comp.name, renderComponent(spec, comp.name).objects]));
+    const manifests = Object.fromEntries(spec.components.map((comp) => [comp.name, renderComponent(spec, comp.name).objects.map(redactSecret)]));
     return c.json({ valid: true, application: plan.application, namespace: plan.namespace, revision: plan.revision, plan: { steps: plan.steps }, manifests });
   });
 }

@@ -14,6 +14,8 @@ export interface DevTemporalOptions {
   /** Serve the Web UI on this port. */
   uiPort?: number;
   ip?: string;
+  /** More `temporal server start-dev` flags (e.g. --ui-codec-endpoint). */
+  extraArgs?: string[];
 }
 
 export interface DevTemporal {
@@ -49,6 +51,7 @@ export async function startDevTemporal(opts: DevTemporalOptions = {}): Promise<D
       ...(opts.uiPort !== undefined ? { ui: true, uiPort: opts.uiPort } : { ui: false }),
       log: { format: 'json', level: 'error' },
       searchAttributes: Object.values(SEARCH_ATTRIBUTES),
+      ...(opts.extraArgs ? { extraArgs: opts.extraArgs } : {}),
     },
   });
   await ensureSearchAttributes(env);

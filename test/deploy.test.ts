@@ -12,7 +12,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { parse } from 'yaml';
 import { compile, validateApplication } from '../src/index.js';
-import { createMetrics } from '../workers/metrics.js';
+import { createMetrics, SDK_PROMETHEUS_NAMING } from '../workers/metrics.js';
 import { createKubeMinWorker, type KubeMinWorker } from '../workers/worker.js';
 import { RUN_WORKFLOW_TYPE, type RunStatus } from '../workflows/contract.js';
 import { kubeConfig, namespaces, temporalClient, testLog, uniqueName } from './support/servers.js';
@@ -25,7 +25,6 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
  * `_seconds` suffix, counters with `_total` (Prometheus conventions). The temporal_* names in
  * deploy/ hold only with these options.
  */
-const SDK_PROMETHEUS_NAMING = { useSecondsForDurations: true, unitSuffix: true, countersTotalSuffix: true } as const;
 
 /** Series Prometheus makes itself for every target. */
 const PROMETHEUS_SYNTHETIC = new Set(['up']);

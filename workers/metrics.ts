@@ -71,3 +71,9 @@ export function createMetrics(registry = new Registry()) {
 }
 
 export type KubeMinMetrics = ReturnType<typeof createMetrics>;
+
+/**
+ * How the worker's Temporal SDK exporter names its metrics: seconds, unit suffixes and `_total`
+ * on counters, as Prometheus conventions want. deploy/ relies on these names (a test scrapes them).
+ */
+export const SDK_PROMETHEUS_NAMING = { useSecondsForDurations: true, unitSuffix: true, countersTotalSuffix: true } as const;

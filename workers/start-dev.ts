@@ -3,18 +3,22 @@
  * kept in .kubemin/temporal.db), picks a Kubernetes cluster (see kube-target.ts), and runs the
  * worker and the API in this process. Ctrl-C stops everything it started.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Client } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
+import { parseTokens } from '../api/auth.js';
 import { clusterStop, clusterUp } from '../dev/cluster.js';
 import { startDevTemporal } from '../dev/temporal.js';
 import { loadConfig } from './config.js';
 import { chooseKubeTarget } from './kube-target.js';
 import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
 import { loadPlugins } from './plugins.js';
+import { dataConverter, installRuntime, payloadCodec } from './temporal-setup.js';
+import { generateCodecKey } from './codec.js';
 import { createKubeMinWorker, loadKubeConfig } from './worker.js';
 
 const say = (line: string) => process.stderr.write(`[kubemin] ${line}\n`);
@@ -23,7 +27,13 @@ const STATE_DIR = fileURLToPath(new URL('../.kubemin/', import.meta.url));
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  installRuntime(0);
+  // payloads are encrypted in dev too: a key made once and kept in .kubemin/codec-keys
+  mkdirSync(STATE_DIR, { recursive: true });
+  const keyFile = `${STATE_DIR}codec-keys`;
+  if (!config.codecKeys && !existsSync(keyFile)) writeFileSync(keyFile, `${generateCodecKey()}\n`, { mode: 0o600 });
+  const codec = payloadCodec({ ...config, codecKeys: config.codecKeys ?? readFileSync(keyFile, 'utf8').trim() });
+  const metrics = createMetrics();
   const cleanups: (() => Promise<void>)[] = [];
 
   const target = chooseKubeTarget();
@@ -40,11 +50,12 @@ async function main(): Promise<void> {
     kubeconfig = target.kubeconfig;
   }
 
-  mkdirSync(STATE_DIR, { recursive: true });
   const temporalPort = Number(process.env.KUBEMIN_TEMPORAL_PORT ?? 7233);
   const uiPort = Number(process.env.KUBEMIN_TEMPORAL_UI_PORT ?? 8233);
   say(`starting the Temporal dev server on 127.0.0.1:${temporalPort} (history in .kubemin/temporal.db)`);
-  const temporal = await startDevTemporal({ dbFilename: `${STATE_DIR}temporal.db`, port: temporalPort, uiPort });
+  const apiUrl = `http://${config.api.host}:${config.api.port}`;
+  // the Web UI asks the API's codec endpoint to decrypt what it shows
+  const temporal = await startDevTemporal({ dbFilename: `${STATE_DIR}temporal.db`, port: temporalPort, uiPort, extraArgs: ['--ui-codec-endpoint', `${apiUrl}/codec`] });
   cleanups.unshift(() => temporal.stop());
 
   const connection = await NativeConnection.connect({ address: temporal.address });
@@ -54,21 +65,25 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     kubeConfig: loadKubeConfig(kubeconfig),
     log,
+    metrics,
     plugins: await loadPlugins(config.plugins),
+    ...(codec ? { payloadCodecs: [codec] } : {}),
   });
   const workerDone = kmWorker.run();
 
-  const client = new Client({ connection: temporal.env.connection, namespace: config.temporal.namespace });
+  const client = new Client({ connection: temporal.env.connection, namespace: config.temporal.namespace, dataConverter: dataConverter(codec) });
+  const tokens = config.apiTokens ? parseTokens(config.apiTokens) : undefined;
   const uiUrl = temporal.uiUrl ?? config.temporal.uiUrl;
-  const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl, log });
+  const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl, log, metrics, ...(codec ? { codec } : {}), ...(tokens ? { tokens } : {}) });
   const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });
-  const apiUrl = `http://${config.api.host}:${config.api.port}`;
 
   say('');
   say(`API:              ${apiUrl}`);
   say(`Temporal Web UI:  ${uiUrl}`);
   say(`Kubernetes:       ${kubeconfig ?? target.kind}`);
-  say('WARNING: dev mode, the API is open to anyone who can reach it (no auth).');
+  say(`Metrics:          ${apiUrl}/metrics   OpenAPI: ${apiUrl}/openapi.json`);
+  say(`Payloads:         encrypted (key in ${config.codecKeys ? 'KUBEMIN_CODEC_KEYS' : '.kubemin/codec-keys'}); the Web UI decrypts through ${apiUrl}/codec`);
+  if (!tokens) say('WARNING: dev mode, the API is OPEN to anyone who can reach it (no auth); set KUBEMIN_API_TOKENS to require tokens.');
   say('');
   say('Deploy the example (then open the UI link it returns):');
   say(`  curl -sS -X POST ${apiUrl}/v1/runs -H 'content-type: application/yaml' --data-binary @examples/hello-web.yaml`);

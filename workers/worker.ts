@@ -26,6 +26,7 @@ export interface KubeMinWorkerOptions {
   /** A prebuilt workflow bundle (production); without it the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  shutdownForceTime?: WorkerOptions['shutdownForceTime'];
   /** Plugins whose activities this worker runs (their step types are installed too). */
   plugins?: readonly KubeMinPlugin[];
   /** Payload codecs (encryption, see codec.ts) applied to everything the worker sends to Temporal. */
@@ -77,6 +78,7 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     activities: { ...createActivities(deps), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
     ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: opts.payloadCodecs } } : {}),
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
+    ...(opts.shutdownForceTime ? { shutdownForceTime: opts.shutdownForceTime } : {}),
     // progress (and "waiting for capacity: <why>") reaches the server within seconds, not 24 s
     maxHeartbeatThrottleInterval: '2 seconds',
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities ?? 1000,
