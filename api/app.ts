@@ -55,7 +55,11 @@ export function createApp(opts: AppOptions): Hono {
     '*',
     bodyLimit({
       maxSize: maxBody,
-      onError: (c) => problem(c, 413, { title: 'Payload too large', detail: `request bodies are limited to ${maxBody} bytes`, hint: 'split the application or move large data into a ConfigMap' }),
+      onError: (c) => {
+        // the unread rest of the body makes the connection unusable: tell the client not to reuse it
+        c.header('connection', 'close');
+        return problem(c, 413, { title: 'Payload too large', detail: `request bodies are limited to ${maxBody} bytes`, hint: 'split the application or move large data into a ConfigMap' });
+      },
     }),
   );
   app.route('/', createHealthRoutes({ ...deps, ...(opts.metrics ? { registry: opts.metrics.registry } : {}) }));

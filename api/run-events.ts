@@ -67,6 +67,9 @@ export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; poll
         }
         await stream.sleep(pollMs);
       }
+    }, async (e, stream) => {
+      // the stream has begun: say what went wrong as an event; the client reconnects with Last-Event-ID
+      await stream.writeSSE({ event: 'error', data: JSON.stringify({ message: e.message, hint: 'reconnect with Last-Event-ID to go on' }) });
     });
   });
 }
