@@ -75,6 +75,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
     const beat = setInterval(() => ctx.heartbeat(last), HEARTBEAT_EVERY_MS);
     const capacity = capacityWaitMetrics(deps);
 
+    let selector: Record<string, string> | undefined;
     const evaluate = (obj: KubernetesObject | undefined): RolloutProgress | undefined => {
       if (!obj) {
         last = { ...last, state: 'Progressing', message: `${target} does not exist (yet)` };
@@ -85,8 +86,9 @@ export function createWaitForRollout(deps: ActivityDeps) {
         capacity.track(undefined, 'scheduled');
         return { target, ...health };
       }
-      const selector = podSelector(input.kind, obj);
-      const pods = (deps.watch.snapshot('Pod', input.namespace) as PodLike[]).filter((p) => selects(selector, p));
+      const own = podSelector(input.kind, obj);
+      selector = own;
+      const pods = (deps.watch.snapshot('Pod', input.namespace) as PodLike[]).filter((p) => selects(own, p));
       if (health.state === 'Degraded') throw new Degraded(obj, health, pods);
       const problems = podProblems(pods);
       const pendingSince = problems.unschedulable ? (last.pendingSince ?? Date.now()) : undefined;
@@ -109,6 +111,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
     try {
       return await deps.watch.waitFor(input, evaluate, ctx.cancellationSignal, {
         alsoOn: 'Pod',
+        alsoOnConcerns: (pod) => selector === undefined || selects(selector, pod as PodLike),
         recheckAt: () => (last.pendingSince ? last.pendingSince + maxPendingMs : undefined),
       });
     } catch (e) {

@@ -48,12 +48,14 @@ export type Evaluate<R> = (obj: KubernetesObject | undefined) => R | undefined;
 interface Entry {
   informer: Watched;
   started: Promise<void>;
-  listeners: Set<(obj: KubernetesObject | undefined, name: string) => void>;
+  listeners: Set<(obj: KubernetesObject | undefined, name: string, raw: KubernetesObject) => void>;
 }
 
 export interface WaitOptions {
-  /** Evaluate again on every event of this kind in the namespace too (e.g. the workload's Pods). */
+  /** Evaluate again on every event of this kind in the namespace too (e.g. the workload's Pods)... */
   alsoOn?: WatchedKind;
+  /** ...that concerns this wait (e.g. its pods by their labels): a namespace with a thousand waits does not evaluate them all on every pod event. */
+  alsoOnConcerns?: (obj: KubernetesObject) => boolean;
   /** Evaluate again at these times (ms since the epoch), for deadlines no event announces. */
   recheckAt?: () => number | undefined;
 }
@@ -78,10 +80,10 @@ export function createWorkloadWatch(kube: KubeClients, log: Logger): WorkloadWat
     const spec: KindSpec = KINDS[kind];
     const informer = makeInformer(kube.kc, spec.path(namespace), () => spec.list(kube, namespace)) as Watched;
     const entry: Entry = { informer, started: Promise.resolve(), listeners: new Set() };
-    const emit = (obj: KubernetesObject | undefined, name: string) => entry.listeners.forEach((l) => l(obj, name));
-    informer.on('add', (o) => emit(o, o.metadata?.name ?? ''));
-    informer.on('update', (o) => emit(o, o.metadata?.name ?? ''));
-    informer.on('delete', (o) => emit(undefined, o.metadata?.name ?? ''));
+    const emit = (obj: KubernetesObject | undefined, raw: KubernetesObject) => entry.listeners.forEach((l) => l(obj, raw.metadata?.name ?? '', raw));
+    informer.on('add', (o) => emit(o, o));
+    informer.on('update', (o) => emit(o, o));
+    informer.on('delete', (o) => emit(undefined, o));
     informer.on('error', (err: unknown) => {
       if (entries.get(key) !== entry) return; // stopped on purpose
       log.warn({ err, watch: key }, 'watch failed; restarting in 2s');
@@ -128,7 +130,8 @@ export function createWorkloadWatch(kube: KubeClients, log: Logger): WorkloadWat
           if (at !== undefined) timer = setTimeout(() => check(entry.informer.get(name, namespace)), Math.max(0, at - Date.now()) + 50);
         };
         const listener = (obj: KubernetesObject | undefined, objName: string) => objName === name && check(obj);
-        const anyChange = () => check(entry.informer.get(name, namespace));
+        const anyChange = (_obj: KubernetesObject | undefined, _name: string, raw: KubernetesObject) =>
+          (!opts.alsoOnConcerns || opts.alsoOnConcerns(raw)) && check(entry.informer.get(name, namespace));
         const onAbort = () => finish(() => reject(signal.reason));
         if (signal.aborted) return onAbort();
         signal.addEventListener('abort', onAbort);

@@ -2,19 +2,26 @@
  * `npm run bench`: figures, side by side in one run. Targets are printed next to the measures;
  * nothing here fails a build (a server that cannot start does).
  *
- *   npm run bench            everything
- *   npm run bench -- pure    only what needs no server (validate + compile + render)
+ *   npm run bench                    everything
+ *   npm run bench -- pure            only what needs no server (validate + compile + render)
+ *   npm run bench -- engine api      some sections (pure, engine, api, memory)
  */
+import { benchApi } from './api.js';
 import { benchCompile } from './compile.js';
 import { benchEngine } from './engine.js';
-import { startBenchServers } from './servers.js';
+import { startBenchServers, type BenchServers } from './servers.js';
+import { benchWorkerMemory } from './worker-memory.js';
 
-const only = process.argv[2];
-benchCompile();
-if (only !== 'pure') {
+const SERVER_SECTIONS: Record<string, (s: BenchServers) => Promise<void>> = { engine: benchEngine, api: benchApi, memory: benchWorkerMemory };
+const asked = process.argv.slice(2);
+const wants = (name: string) => asked.length === 0 || asked.includes(name);
+
+if (wants('pure')) benchCompile();
+const sections = Object.entries(SERVER_SECTIONS).filter(([name]) => wants(name));
+if (sections.length) {
   const servers = await startBenchServers();
   try {
-    await benchEngine(servers);
+    for (const [, run] of sections) await run(servers);
   } finally {
     await servers.stop();
   }

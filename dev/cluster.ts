@@ -68,6 +68,18 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   }
 }
 
+/**
+ * Flags for the control plane: the API server advertises 127.0.0.1; the controller manager may
+ * send more than its default 20 requests per second, so a thousand Deployments get their pods in
+ * seconds, not minutes (the bench deploys that many). (The scheduler runs from a configuration
+ * file, where these flags are refused.)
+ */
+const EXTRA_ARGS = [
+  'kube-apiserver=advertise-address=127.0.0.1',
+  'kube-controller-manager=kube-api-qps=500',
+  'kube-controller-manager=kube-api-burst=1000',
+];
+
 const configFile = (tools: ToolPaths, name: string): string => join(workdir(tools), 'config', `${name}.yaml`);
 
 /** kwokctl's configuration: the pinned binaries and KubeMin's stages. */
@@ -85,7 +97,7 @@ async function configText(tools: ToolPaths): Promise<string> {
   };
   const header = ['apiVersion: config.kwok.x-k8s.io/v1alpha1', 'kind: KwokctlConfiguration', 'options:', ...Object.entries(options).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`)].join('\n');
   const stages = await readFile(join(KWOK_DIR, 'stages.yaml'), 'utf8');
-  return `${header}\n---\n${stages}`;
+  return `# created with: ${EXTRA_ARGS.join(' ')}\n${header}\n---\n${stages}`;
 }
 
 async function writeConfig(tools: ToolPaths, name: string): Promise<string> {
@@ -114,7 +126,7 @@ async function create(tools: ToolPaths, name: string, say: Say): Promise<void> {
       '-c', config, '--name', name, 'create', 'cluster',
       // keep the user's ~/.kube/config untouched: kwokctl would add a context there
       '--kubeconfig', join(workdir(tools), 'clusters', `${name}.contexts.yaml`),
-      '--extra-args', 'kube-apiserver=advertise-address=127.0.0.1',
+      ...EXTRA_ARGS.flatMap((a) => ['--extra-args', a]),
       '--wait', '180s',
     ],
     { env: kwokEnv(tools), timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   KUBEMIN_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   KUBEMIN_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
   KUBEMIN_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(1000),
+  KUBEMIN_WORKFLOW_BUNDLE: z.string().optional(),
+  KUBEMIN_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(200),
 });
 
 export type Config = {
@@ -45,6 +47,10 @@ export type Config = {
   metricsPort: number;
   sdkMetricsPort: number;
   maxConcurrentActivities: number;
+  /** A prebuilt workflow bundle (npm run build writes dist/workflow-bundle.js). */
+  workflowBundle?: string;
+  /** Runs kept in the worker's memory between their steps (fewer: less memory, more replay). */
+  maxCachedWorkflows: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: e.KUBEMIN_METRICS_PORT,
     sdkMetricsPort: e.KUBEMIN_SDK_METRICS_PORT,
     maxConcurrentActivities: e.KUBEMIN_MAX_CONCURRENT_ACTIVITIES,
+    ...(e.KUBEMIN_WORKFLOW_BUNDLE ? { workflowBundle: e.KUBEMIN_WORKFLOW_BUNDLE } : {}),
+    maxCachedWorkflows: e.KUBEMIN_MAX_CACHED_WORKFLOWS,
   };
 }

@@ -5,6 +5,8 @@
  * activity still running is cancelled and retried on another worker: nothing is lost).
  * Metrics: KubeMin's on KUBEMIN_METRICS_PORT, the Temporal SDK's on KUBEMIN_SDK_METRICS_PORT.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -19,6 +21,9 @@ installRuntime(config.sdkMetricsPort);
 const metrics = createMetrics();
 const metricsServer = config.metricsPort ? serveMetrics(metrics.registry, config.metricsPort) : undefined;
 
+// compiled (dist/), the bundle npm run build made sits beside; under tsx the workflows are bundled at start
+const builtBundle = fileURLToPath(new URL('../workflow-bundle.js', import.meta.url));
+const bundlePath = config.workflowBundle ?? (import.meta.url.endsWith('.js') && existsSync(builtBundle) ? builtBundle : undefined);
 const connection = await NativeConnection.connect(connectionOptions(config));
 const codec = payloadCodec(config);
 const kmWorker = await createKubeMinWorker({
@@ -29,11 +34,14 @@ const kmWorker = await createKubeMinWorker({
   log,
   metrics,
   maxConcurrentActivities: config.maxConcurrentActivities,
+  // 0 in the environment: Temporal's own default (sized from the heap)
+  ...(config.maxCachedWorkflows > 0 ? { maxCachedWorkflows: config.maxCachedWorkflows } : {}),
   shutdownGraceTime: `${config.shutdownGraceSeconds} seconds`,
   // a stuck activity cannot hold the process: past grace + 10 s the worker stops anyway
   shutdownForceTime: `${config.shutdownGraceSeconds + 10} seconds`,
   plugins: await loadPlugins(config.plugins),
   ...(codec ? { payloadCodecs: [codec] } : {}),
+  ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
 });
 if (!codec) log.warn('KUBEMIN_CODEC_KEYS is not set: payloads (specs, including secret values) are stored in Temporal history unencrypted');
 log.info({ temporal: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, metricsPort: config.metricsPort, sdkMetricsPort: config.sdkMetricsPort }, 'worker polling');

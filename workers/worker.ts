@@ -35,6 +35,8 @@ export interface KubeMinWorkerOptions {
   metrics?: KubeMinMetrics;
   /** How many activities run at once: waits are cheap, so many (KUBEMIN_MAX_CONCURRENT_ACTIVITIES). */
   maxConcurrentActivities?: number;
+  /** Runs kept in memory between their steps (Temporal's default scales with the heap). */
+  maxCachedWorkflows?: number;
 }
 
 export interface KubeMinWorker {
@@ -82,6 +84,7 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     // progress (and "waiting for capacity: <why>") reaches the server within seconds, not 24 s
     maxHeartbeatThrottleInterval: '2 seconds',
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities ?? 1000,
+    ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     interceptors: { activity: [activityMetricsInterceptor(metrics)] },
     sinks: workflowMetricsSinks(metrics),
   });
