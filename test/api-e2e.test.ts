@@ -194,4 +194,46 @@ describe('API end to end (HTTP + Temporal dev server + local cluster)', () => {
     const retryOk = await act('retry');
     assert.equal(retryOk.status, 409, 'only a failed run can be retried');
   });
+
+  it('retries a failed run from its failed step over HTTP, and terminates a waiting run', async () => {
+    const namespace = scratch.next();
+    const failing = {
+      name: 'again',
+      namespace,
+      components: [
+        { name: 'web', type: 'webservice', image: 'web:1', port: 80 },
+        { name: 'migrate', type: 'job', image: 'migrate:1', annotations: { 'kubemin.io/kwok-fail': 'boom' } },
+      ],
+      workflow: { steps: [{ name: 'ship', type: 'deploy', components: ['web'] }, { name: 'tables', type: 'job', components: ['migrate'], dependsOn: ['ship'] }] },
+    };
+    const started = (await (await fetch(`${base}/v1/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(failing) })).json()) as { id: string };
+    await env.client.workflow.getHandle(started.id).result().catch(() => undefined);
+    const retried = await fetch(`${base}/v1/runs/${started.id}/retry`, { method: 'POST' });
+    assert.equal(retried.status, 202);
+    const retry = (await retried.json()) as { id: string; retryOf: string; skipped: string[] };
+    assert.deepEqual([retry.retryOf, retry.skipped], [started.id, ['ship']]);
+    await env.client.workflow.getHandle(retry.id).result().catch(() => undefined);
+    const second = (await (await fetch(`${base}/v1/runs/${retry.id}`)).json()) as { steps: { name: string; phase: string; message?: string }[] };
+    assert.match(second.steps[0]?.message ?? '', new RegExp(`succeeded in run ${started.id}; not run again`));
+    assert.equal(second.steps[1]?.phase, 'Failed', 'the failed step ran again');
+
+    const waiting = { name: 'held', namespace, components: [{ name: 'web', type: 'webservice', image: 'web:1', port: 80 }], workflow: { steps: [{ name: 'release', type: 'approval' }, { name: 'ship', type: 'deploy', components: ['web'] }] } };
+    const held = (await (await fetch(`${base}/v1/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(waiting) })).json()) as { id: string };
+    const terminated = await fetch(`${base}/v1/runs/${held.id}/terminate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'test' }) });
+    assert.equal(terminated.status, 200);
+    assert.equal((await env.client.workflow.getHandle(held.id).describe()).status.name, 'TERMINATED');
+    const after = (await (await fetch(`${base}/v1/runs/${held.id}`)).json()) as { phase: string; temporalStatus: string };
+    assert.deepEqual([after.phase, after.temporalStatus], ['Failed', 'TERMINATED']);
+  });
+
+  it('is ready when Temporal answers and a worker polls; 503 naming the missing worker otherwise', async () => {
+    const ready = await fetch(`${base}/readyz`);
+    assert.equal(ready.status, 200);
+    const lonely = createApp({ temporal: env.client, taskQueue: 'nobody-polls-this', uiUrl: 'http://ui', log: testLog });
+    const notReady = await lonely.request('/readyz');
+    assert.equal(notReady.status, 503);
+    const body = (await notReady.json()) as { checks: { temporal: { ok: boolean }; worker: { ok: boolean; detail: string } } };
+    assert.equal(body.checks.temporal.ok, true);
+    assert.match(body.checks.worker.detail, /no worker polls task queue nobody-polls-this/);
+  });
 });
