@@ -9,6 +9,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { applyStepObjects, describeRef, isKubeMinError, refOf, renderComponent, type Application, type KubeObject, type ObjectRef, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
+import { rememberSecretValues } from './secret-values.js';
 
 export const FIELD_MANAGER = 'kubemin';
 
@@ -47,6 +48,7 @@ const namespaceMissing = (e: unknown, namespace: string): boolean => {
  * missing (no read before every apply: the common case costs one request per object).
  */
 export async function applyAll(deps: ActivityDeps, namespace: string, objects: readonly KubeObject[]): Promise<AppliedObject[]> {
+  rememberSecretValues(objects);
   const applied: AppliedObject[] = [];
   const apply = (obj: KubeObject) => deps.kube.objects.patch(obj as KubernetesObject, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
   for (const obj of objects) {

@@ -7,13 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, type WorkflowHandle } from '@temporalio/client';
-import { pino } from 'pino';
 import { compile, validateApplication } from '../src/index.js';
-import { RUN_WORKFLOW_TYPE, type RunStatus } from '../workflows/contract.js';
+import { RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
 import { createEncryptionCodec, generateCodecKey, parseCodecKeys } from '../workers/codec.js';
-import { REDACT_PATHS } from '../workers/logger.js';
+import { createLogger } from '../workers/logger.js';
+import { dataConverter, sdkLogger } from '../workers/temporal-setup.js';
 import { createKubeMinWorker, type KubeMinWorker } from '../workers/worker.js';
-import { kubeApis, kubeConfig, namespaces, startTestWorker, temporalClient, uniqueName, type TestWorker } from './support/servers.js';
+import { kubeApis, kubeConfig, namespaces, quietRuntime, startTestWorker, temporalClient, uniqueName, type TestWorker } from './support/servers.js';
 
 const SECRET = 'hunter2-Zq9-not-in-history';
 const NEEDLES = [SECRET, Buffer.from(SECRET).toString('base64')];
@@ -31,20 +31,22 @@ describe('secrets out of Temporal history (Temporal dev server + local cluster)'
   const codec = createEncryptionCodec(parseCodecKeys(generateCodecKey()));
   const scratch = namespaces('sh');
   const logLines: string[] = [];
-  const log = pino({ level: 'debug', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, { write: (line: string) => logLines.push(line) });
+  // the production logger (field redaction and blanking of applied secret values), for KubeMin's lines and the SDK's
+  const log = createLogger('debug', 'test', { write: (line: string) => logLines.push(line) });
   let rawWorker: TestWorker;
   let encrypted: { w: KubeMinWorker; taskQueue: string; running: Promise<void> };
   let raw: Awaited<ReturnType<typeof temporalClient>>;
   let sealed: Client;
 
   before(async () => {
+    quietRuntime(sdkLogger(log));
     rawWorker = await startTestWorker();
     // the encrypted worker shares the raw worker's connection, so it is stopped first
     const taskQueue = uniqueName('tq-enc');
     const w = await createKubeMinWorker({ connection: rawWorker.connection, namespace: 'default', taskQueue, kubeConfig: kubeConfig(), log, payloadCodecs: [codec] });
     encrypted = { w, taskQueue, running: w.run() };
     raw = await temporalClient();
-    sealed = new Client({ connection: raw.connection, dataConverter: { payloadCodecs: [codec] } });
+    sealed = new Client({ connection: raw.connection, dataConverter: dataConverter(codec) });
   });
   after(async () => {
     await scratch.cleanup();
@@ -53,6 +55,21 @@ describe('secrets out of Temporal history (Temporal dev server + local cluster)'
     await rawWorker?.stop();
     await raw?.connection.close();
   });
+
+  /** Runs a spec that fails with the secret in its failure message; returns the history as a client without the codec reads it. */
+  async function failWithSecret(client: Client, taskQueue: string): Promise<{ handle: WorkflowHandle; history: string[] }> {
+    const plan = compile(
+      validateApplication({
+        name: 'leaky',
+        namespace: scratch.next(),
+        // the container's termination message says the secret (as a careless entrypoint might)
+        components: [{ name: 'migrate', type: 'job', image: 'migrate:1', annotations: { 'kubemin.io/kwok-fail': `cannot log in with ${SECRET}` } }],
+      }),
+    );
+    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue, workflowId: uniqueName('sh-fail') });
+    await assert.rejects(handle.result());
+    return { handle, history: haystacks(await raw.client.workflow.getHandle(handle.workflowId).fetchHistory()) };
+  }
 
   /** Runs the spec with the secret to its end; returns the history as a client without the codec reads it. */
   async function runWithSecret(client: Client, taskQueue: string): Promise<{ handle: WorkflowHandle; result: RunStatus; history: string[]; namespace: string }> {
@@ -90,5 +107,21 @@ describe('secrets out of Temporal history (Temporal dev server + local cluster)'
     const { result, history } = await runWithSecret(raw.client, rawWorker.taskQueue);
     assert.equal(result.phase, 'Succeeded', JSON.stringify(result));
     assert.ok(leaks(history).includes(SECRET), 'the plaintext is in the raw history');
+  });
+
+  it('keeps a failure message that carries the secret out of history too; an authorised client still reads it', async () => {
+    const { handle, history } = await failWithSecret(sealed, encrypted.taskQueue);
+    assert.deepEqual(leaks(history), []);
+    assert.ok(history.some((t) => t.includes('Encoded failure')), 'failure messages are encoded');
+    const status = await handle.query(statusQuery);
+    assert.match(status.steps[0]?.message ?? '', new RegExp(`migrate exited 1: cannot log in with ${SECRET}`), 'the codec holder sees the real message');
+    // the SDK logged the failed activity, as JSON through the same logger, with the value blanked
+    assert.ok(logLines.some((l) => l.includes('temporal-sdk') && l.includes('cannot log in with [redacted]')), 'the SDK\'s failure log line, blanked');
+    assert.deepEqual(leaks(logLines), [], logLines.filter((l) => leaks([l]).length).join('\n'));
+  });
+
+  it('is a real check for failures: without the codec the failure message is in history', async () => {
+    const { history } = await failWithSecret(raw.client, rawWorker.taskQueue);
+    assert.ok(leaks(history).includes(SECRET));
   });
 });

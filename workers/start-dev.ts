@@ -27,7 +27,7 @@ const STATE_DIR = fileURLToPath(new URL('../.kubemin/', import.meta.url));
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  installRuntime(0);
+  installRuntime(0, log);
   // payloads are encrypted in dev too: a key made once and kept in .kubemin/codec-keys
   mkdirSync(STATE_DIR, { recursive: true });
   const keyFile = `${STATE_DIR}codec-keys`;

@@ -17,7 +17,7 @@ import { createKubeMinWorker, loadKubeConfig } from './worker.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel, 'kubemin-worker');
-installRuntime(config.sdkMetricsPort);
+installRuntime(config.sdkMetricsPort, log);
 const metrics = createMetrics();
 const metricsServer = config.metricsPort ? serveMetrics(metrics.registry, config.metricsPort) : undefined;
 

@@ -16,6 +16,8 @@ import { installPlugins, type KubeMinPlugin } from './plugins.js';
 
 /** The workflow entry point, as TypeScript under tsx and as compiled JavaScript in dist/. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
+/** The failure converter that encodes messages (failure-converter.ts), for the bundle and the worker. */
+export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL(`./failure-converter.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
 
 export interface KubeMinWorkerOptions {
   connection: NativeConnection;
@@ -78,7 +80,8 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: { ...createActivities(deps), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
-    ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: opts.payloadCodecs } } : {}),
+    // with a codec, failure messages are encoded too, so the codec encrypts them
+    ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: opts.payloadCodecs, failureConverterPath: FAILURE_CONVERTER_PATH } } : {}),
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
     ...(opts.shutdownForceTime ? { shutdownForceTime: opts.shutdownForceTime } : {}),
     // progress (and "waiting for capacity: <why>") reaches the server within seconds, not 24 s

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
 import { KubeConfig, CoreV1Api, AppsV1Api } from '@kubernetes/client-node';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Logger } from '@temporalio/worker';
 import { pino } from 'pino';
 import type { KubeMinPlugin } from '../../workers/plugins.js';
 import { createKubeMinWorker, type KubeMinWorker } from '../../workers/worker.js';
@@ -18,9 +18,10 @@ function required(name: string): string {
 }
 
 let runtimeInstalled = false;
-function quietRuntime(): void {
+/** Installs the SDK runtime once per test process; a test may give it its own logger first. */
+export function quietRuntime(logger: Logger = new DefaultLogger('WARN')): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger });
   runtimeInstalled = true;
 }
 
