@@ -2,7 +2,8 @@
  * `npm run histories:record`: runs the example scenarios on the real servers and saves their
  * Temporal event histories under test/histories/. test/replay.test.ts replays them through the
  * current workflow code, so a change that would break runs already in flight fails the tests.
- * Record again only on purpose (a deliberate, versioned change to the workflow).
+ * Record again only on purpose (a deliberate, versioned change to the workflow);
+ * `npm run histories:record -- <name>` records one scenario and leaves the others as they were.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { Client } from '@temporalio/client';
@@ -61,10 +62,29 @@ const scenarios: Record<string, () => Promise<string>> = {
     await h.result().catch(() => undefined);
     return h.workflowId;
   },
+  // a retry of a failed run (the deploy it did is not done again) whose Job fails again
+  'resume-and-failed-job': async () => {
+    const plan = compile(
+      validateApplication({
+        name: 'again',
+        namespace: `rec-resume-${stamp}`,
+        components: [
+          { name: 'web', type: 'webservice', image: 'web:1', port: 80 },
+          { name: 'migrate', type: 'job', image: 'migrate:1', annotations: { 'kubemin.io/kwok-fail': 'relation "users" already exists' } },
+        ],
+        workflow: { steps: [{ name: 'ship', type: 'deploy', components: ['web'] }, { name: 'tables', type: 'job', components: ['migrate'], dependsOn: ['ship'] }] },
+      }),
+    );
+    const h = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [{ ...plan, resume: { run: 'an-earlier-run', succeeded: ['ship'] } }], taskQueue, workflowId: `rec-resume-${stamp}` });
+    await h.result().catch(() => undefined);
+    return h.workflowId;
+  },
 };
+// `npm run histories:record -- name...` records only those
+const only = process.argv.slice(2);
 
 try {
-  for (const [name, run] of Object.entries(scenarios)) {
+  for (const [name, run] of Object.entries(scenarios).filter(([n]) => only.length === 0 || only.includes(n))) {
     const id = await run();
     // the CLI writes the standard JSON history format every Temporal SDK's replayer reads
     const { stdout } = await promisify(execFile)((await toolPaths()).temporal, ['workflow', 'show', '-w', id, '--address', temporal.address, '--output', 'json'], { maxBuffer: 64 * 1024 * 1024 });
