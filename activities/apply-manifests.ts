@@ -9,6 +9,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { applyStepObjects, describeRef, isKubeMinError, refOf, renderComponent, type Application, type KubeObject, type ObjectRef, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
+import { requireNamespaced } from './namespaced.js';
 import { rememberSecretValues } from './secret-values.js';
 
 export const FIELD_MANAGER = 'kubemin';
@@ -96,6 +97,7 @@ export interface ApplyObjectsInput {
 export function createApplyObjects(deps: ActivityDeps) {
   return async function applyObjects(input: ApplyObjectsInput): Promise<AppliedObject[]> {
     const objects = applyStepObjects({ name: input.application, namespace: input.namespace }, input.step, input.manifests);
+    for (const o of objects) await requireNamespaced(deps, o.apiVersion, o.kind);
     return applyAll(deps, input.namespace, objects);
   };
 }

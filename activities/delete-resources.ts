@@ -6,6 +6,7 @@ import { describeRef, refOf, renderComponent, type Application, type ObjectRef }
 import { rendering } from './apply-manifests.js';
 import type { ActivityDeps } from './deps.js';
 import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
+import { requireNamespaced } from './namespaced.js';
 
 export interface DeleteResourcesInput {
   spec: Application;
@@ -25,6 +26,7 @@ export async function deleteObject(deps: ActivityDeps, ref: ObjectRef): Promise<
 export function createDeleteResources(deps: ActivityDeps) {
   return async function deleteResources({ spec, components, objects }: DeleteResourcesInput): Promise<{ deleted: string[] }> {
     const rendered = rendering(() => components.flatMap((c) => renderComponent(spec, c).objects.map(refOf)));
+    for (const o of objects) await requireNamespaced(deps, o.apiVersion, o.kind);
     const refs = [...rendered.filter((r) => r.kind !== 'PersistentVolumeClaim'), ...objects.map((o) => ({ ...o, namespace: spec.namespace }))];
     for (const ref of refs) await deleteObject(deps, ref);
     return { deleted: refs.map(describeRef) };

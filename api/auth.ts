@@ -9,6 +9,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import type { TypedSearchAttributes } from '@temporalio/common';
+import { SEARCH_ATTRIBUTES } from '../workflows/contract.js';
 import { ForbiddenError, UnauthorizedError } from './errors.js';
 
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
@@ -45,6 +47,7 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 /** Whether a namespace matches one of a token's patterns (`*` and a trailing `*` wildcard). */
 export function namespaceAllowed(patterns: readonly string[], namespace: string): boolean {
+  if (namespace === '*') return patterns.includes('*');
   return patterns.some((p) => p === '*' || p === namespace || (p.endsWith('*') && namespace.startsWith(p.slice(0, -1))));
 }
 
@@ -53,6 +56,8 @@ export interface Auth {
   require(role: Role): MiddlewareHandler;
   /** Throws 403 when the caller may not act on a namespace. */
   checkNamespace(c: Context, namespace: string): void;
+  /** Throws 403 when the caller may not see or act on a run (by its KubeMinNamespace search attribute). */
+  checkRun(c: Context, run: { typedSearchAttributes: TypedSearchAttributes }): void;
   /** The caller of a request that passed `require`. */
   caller(c: Context): Caller;
   readonly open: boolean;
@@ -88,5 +93,10 @@ export function createAuth(tokens: readonly ApiToken[] | undefined): Auth {
       }
     },
     caller: (c) => (c.get('caller' as never) as Caller | undefined) ?? callerOf(c),
+    checkRun(c, run) {
+      const namespace = run.typedSearchAttributes.get(SEARCH_ATTRIBUTES.namespace);
+      // a run without the attribute (not started by KubeMin's API) is for tokens of every namespace only
+      this.checkNamespace(c, namespace ?? '*');
+    },
   };
 }

@@ -37,8 +37,7 @@ async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.o
 async function runFor(c: Context, { temporal, auth }: RunsDeps) {
   const id = c.req.param('id') as string;
   const description = await describeRun(temporal, id);
-  const namespace = description.typedSearchAttributes.get({ name: 'KubeMinNamespace', type: 'KEYWORD' } as never) as string | undefined;
-  if (namespace) auth.checkNamespace(c, namespace);
+  auth.checkRun(c, description);
   return { id, description, handle: temporal.workflow.getHandle(id) };
 }
 
@@ -58,7 +57,8 @@ export function createRunActionRoutes(deps: RunsDeps) {
     const body = await jsonBody(c, DecisionBody);
     const { id, handle } = await runFor(c, deps);
     const step: StepStatus = await handle
-      .executeUpdate(approveUpdate, { args: [{ step: body.step, approved, by: body.by ?? auth.caller(c).name, ...(body.comment ? { comment: body.comment } : {}) }] })
+      // with tokens, who decides is the token's name (a body's `by` cannot speak for someone else)
+      .executeUpdate(approveUpdate, { args: [{ step: body.step, approved, by: auth.open ? (body.by ?? auth.caller(c).name) : auth.caller(c).name, ...(body.comment ? { comment: body.comment } : {}) }] })
       .catch(decisionError);
     return c.json({ id, step, links: runLinks(temporal, uiUrl, id) });
   };
@@ -89,7 +89,8 @@ export function createRunActionRoutes(deps: RunsDeps) {
       }
       const status = await handle.query(statusQuery);
       const plan = await planOf(temporal, id);
-      const succeeded = status.steps.filter((s) => s.phase === 'Succeeded').map((s) => s.name);
+      // after a rollback the cluster is back at the previous revision: nothing the failed run did still stands
+      const succeeded = status.rolledBackTo ? [] : status.steps.filter((s) => s.phase === 'Succeeded').map((s) => s.name);
       const retryId = `${plan.application}-${plan.revision.slice(0, 8)}-retry-${Math.random().toString(36).slice(2, 8)}`;
       await startRun(deps, { ...plan, resume: { run: id, succeeded } }, retryId);
       return c.json({ id: retryId, retryOf: id, skipped: succeeded, phase: 'Running', links: runLinks(temporal, uiUrl, retryId) }, 202, { location: runLinks(temporal, uiUrl, retryId).self });

@@ -29,7 +29,7 @@ export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; poll
   const pollMs = deps.pollMs ?? POLL_MS;
   return new Hono().get('/:id/events', auth.require('viewer'), async (c) => {
     const id = c.req.param('id');
-    await describeRun(temporal, id); // 404 before the stream starts
+    auth.checkRun(c, await describeRun(temporal, id)); // 404 or 403 before the stream starts
     const handle = temporal.workflow.getHandle(id);
     let after = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? 0) || 0;
     return streamSSE(c, async (stream) => {

@@ -104,6 +104,7 @@ export function createRunHistoryRoutes(deps: { temporal: Client; uiUrl: string; 
   return new Hono().get('/:id/history', auth.require('viewer'), async (c) => {
     const id = c.req.param('id');
     const description = await describeRun(temporal, id);
+    auth.checkRun(c, description);
     const summary = await summariseHistory(temporal, id);
     return c.json({
       id,

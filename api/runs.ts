@@ -10,7 +10,7 @@ import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/pa
 import { compile, NotFoundError, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
 import { RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
-import type { Auth } from './auth.js';
+import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError } from './errors.js';
 import { decodePayload, planOf } from './payloads.js';
 
@@ -103,8 +103,8 @@ async function lastSuccess(temporal: Client, plan: Plan): Promise<PreviousRevisi
 const randomSuffix = (): string => Math.random().toString(36).slice(2, 8).padEnd(6, '0');
 
 /** The run id an Idempotency-Key maps to: the same key (per caller and application) gives the same run. */
-const idempotentId = (application: string, caller: string, key: string): string =>
-  `${application}-${createHash('sha256').update(`${caller}\n${key}`).digest('hex').slice(0, 16)}`;
+const idempotentId = (application: string, namespace: string, caller: string, key: string): string =>
+  `${application}-${createHash('sha256').update(`${caller}\n${namespace}\n${key}`).digest('hex').slice(0, 16)}`;
 
 /** Starts a run of a plan; answers 202 with its id and links. Shared by POST /v1/runs and retry. */
 export async function startRun(deps: RunsDeps, plan: Plan, id: string): Promise<{ id: string; started: boolean }> {
@@ -140,21 +140,24 @@ export function createRunsRoutes(deps: RunsDeps) {
       auth.checkNamespace(c, spec.namespace);
       const plan = compile(spec);
       const key = c.req.header('idempotency-key');
-      const id = key ? idempotentId(plan.application, auth.caller(c).name, key) : `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
-      if (key) {
-        // the same key again: the run it started, unless the spec changed under the same key
-        const existing = await temporal.workflow.getHandle(id).describe().catch(() => undefined);
-        const revision = existing?.typedSearchAttributes.get(SEARCH_ATTRIBUTES.revision);
-        if (existing && revision !== plan.revision) {
+      const id = key ? idempotentId(plan.application, plan.namespace, auth.caller(c).name, key) : `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
+      /** The run a repeated key found: the same one, unless the spec changed under the same key. */
+      const existingRun = async () => {
+        const existing = await temporal.workflow.getHandle(id).describe();
+        const revision = existing.typedSearchAttributes.get(SEARCH_ATTRIBUTES.revision);
+        if (revision !== plan.revision) {
           throw new ConflictError(`Idempotency-Key "${key}" already started run ${id} of revision ${revision}; this spec is revision ${plan.revision}`, 'use a new Idempotency-Key for a changed spec');
         }
-        if (existing) return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: PHASE_BY_TEMPORAL[existing.status.name] ?? 'Running', links: links(id) }, 202, { location: links(id).self });
-      }
+        return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: PHASE_BY_TEMPORAL[existing.status.name] ?? 'Running', links: links(id) }, 202, { location: links(id).self });
+      };
+      if (key && (await temporal.workflow.getHandle(id).describe().then(() => true, (e: unknown) => (e instanceof WorkflowNotFoundError ? false : Promise.reject(e))))) return existingRun();
       if (spec.onFailure === 'rollback') {
         const previous = await lastSuccess(temporal, plan);
         if (previous) plan.previous = previous;
       }
-      await startRun(deps, plan, id);
+      const { started } = await startRun(deps, plan, id);
+      // two requests with the same key at once: the one that lost the race answers like a repeat
+      if (key && !started) return existingRun();
       return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: 'Running', links: links(id) }, 202, { location: links(id).self });
     })
     .get('/', auth.require('viewer'), async (c) => {
@@ -166,6 +169,7 @@ export function createRunsRoutes(deps: RunsDeps) {
         pageSize: limit,
         ...(page ? { nextPageToken: Buffer.from(page, 'base64url') } : {}),
       });
+      const allowed = auth.caller(c).namespaces;
       const runs = (answer.executions ?? []).map((w) => {
         const attrs = decodeTypedSearchAttributes(w.searchAttributes?.indexedFields as Record<string, Payload> | undefined);
         const id = w.execution?.workflowId ?? '';
@@ -182,12 +186,15 @@ export function createRunsRoutes(deps: RunsDeps) {
           links: links(id),
         };
       });
+      // a token sees the runs of its namespaces only
+      const visible = runs.filter((r) => namespaceAllowed(allowed, r.namespace ?? '*'));
       const next = answer.nextPageToken?.length ? Buffer.from(answer.nextPageToken).toString('base64url') : undefined;
-      return c.json({ runs, ...(next ? { next: `/v1/runs?${new URLSearchParams({ ...c.req.query(), page: next }).toString()}` } : {}) });
+      return c.json({ runs: visible, ...(next ? { next: `/v1/runs?${new URLSearchParams({ ...c.req.query(), page: next }).toString()}` } : {}) });
     })
     .get('/:id', auth.require('viewer'), async (c) => {
       const id = c.req.param('id');
       const description = await describeRun(temporal, id);
+      auth.checkRun(c, description);
       const status: RunStatus | undefined = await temporal.workflow.getHandle(id).query(statusQuery).catch(() => undefined);
       if (status) await attachWaits(status, description.raw.pendingActivities ?? [], temporal);
       const phase = PHASE_BY_TEMPORAL[description.status.name] ?? status?.phase ?? 'Running';

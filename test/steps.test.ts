@@ -182,4 +182,16 @@ describe('built-in step types (Temporal dev server + local cluster)', () => {
     assert.equal(((await handle.result()) as RunStatus).phase, 'Succeeded');
     await assert.rejects(core.readNamespacedConfigMap({ name: 'flags', namespace: ns }), /404|not found/i);
   });
+
+  it('refuses cluster-scoped kinds in apply and delete steps: they would leave the application\'s namespace', async () => {
+    const apply = await start({ components: [web], workflow: { steps: [{ name: 'escape', type: 'apply', properties: { manifests: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'kubemin-test-escape' }, rules: [] }] } }] } });
+    await assert.rejects(apply.result(), WorkflowFailedError);
+    const [escape] = (await apply.query(statusQuery)).steps;
+    assert.equal(escape?.reason, 'ClusterScopedDenied');
+    assert.match(escape?.message ?? '', /ClusterRole \(rbac.authorization.k8s.io\/v1\) is cluster-scoped/);
+    const remove = await start({ components: [web], workflow: { steps: [{ name: 'wipe', type: 'delete', properties: { objects: [{ apiVersion: 'v1', kind: 'Namespace', name: 'default' }] } }] } });
+    await assert.rejects(remove.result(), WorkflowFailedError);
+    assert.equal((await remove.query(statusQuery)).steps[0]?.reason, 'ClusterScopedDenied');
+    assert.ok(await core.readNamespace({ name: 'default' }), 'the namespace is still there');
+  });
 });

@@ -12,6 +12,7 @@ import { deleteComponents, handlerFor, pruneAfterSuccess, rollbackTo, type StepC
 const nowIso = (): string => new Date().toISOString();
 const { metrics } = proxySinks<KubeMinSinks>();
 const MAX_EVENTS = 1000;
+const ENDED: ReadonlySet<StepPhase> = new Set(['Succeeded', 'Failed', 'Skipped', 'Cancelled']);
 
 function failureText(e: unknown): { message: string; reason?: string; events?: string[]; logs?: StepStatus['logs'] } {
   let cur: unknown = e;
@@ -84,7 +85,10 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
   const outcomes = new Map<string, Promise<StepPhase>>();
 
   const update = (name: string, patch: Partial<StepStatus>): void => {
-    const s = Object.assign(stepStatus.get(name) as StepStatus, patch);
+    const current = stepStatus.get(name) as StepStatus;
+    // a step that has ended stays as it ended (a cancel marks it before its own handler returns)
+    if (ENDED.has(current.phase) && patch.phase) return;
+    const s = Object.assign(current, patch);
     if (patch.phase || patch.message) record({ step: name, phase: s.phase, ...(s.message ? { message: s.message } : {}) });
     if (patch.finishedAt && s.startedAt) metrics.stepFinished(s.type, s.phase, (Date.parse(patch.finishedAt) - Date.parse(s.startedAt)) / 1000);
   };
@@ -180,12 +184,17 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     setPhase('Succeeded');
     return status;
   } catch (e) {
-    if (isCancellation(e) || CancellationScope.current().consideredCancelled) {
+    // a cancel during a rollback does not turn a failed run into a cancelled one (nor undo the rollback)
+    if (status.phase === 'Running' && (isCancellation(e) || CancellationScope.current().consideredCancelled)) {
       setPhase('Cancelled');
       status.finishedAt = nowIso();
       status.message = 'the run was cancelled';
       status.steps.filter((s) => s.phase === 'Pending' || s.phase === 'Running').forEach((s) => update(s.name, { phase: 'Cancelled', finishedAt: status.finishedAt as string }));
-      if (plan.spec.onCancel === 'delete') await cleanUpAfterCancel(plan, status);
+      if (plan.spec.onCancel === 'delete') {
+        // applies in flight finish first (they wait for their cancellation), so nothing comes back after the cleanup
+        await CancellationScope.nonCancellable(() => Promise.allSettled(outcomes.values()));
+        await cleanUpAfterCancel(plan, status);
+      }
     } else if (status.phase === 'Running') {
       // failed outside any step (pruning after success): still a true, final phase
       status.message = `the run failed after its steps: ${failureText(e).message}`;

@@ -3,7 +3,7 @@
  * The mapped type makes a built-in type without a handler a compile error. Handlers only call
  * activities and wait; each step's own timeout and retry become its activities' options.
  */
-import { ApplicationFailure, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import { ActivityCancellationType, ApplicationFailure, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
 import { PERMANENT_FAILURE_TYPES } from '../src/failure-types.js';
@@ -36,6 +36,8 @@ function optionsFor(step: PlanStep, defaults: ActivityOptions): ActivityOptions 
 
 const SHORT: ActivityOptions = {
   startToCloseTimeout: '2 minutes',
+  // a cancelled run waits for an apply in flight to end, so a cleanup after it is not undone by it
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
 };
 const WAITING: ActivityOptions = {
