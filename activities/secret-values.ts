@@ -7,18 +7,25 @@
 import type { KubeObject } from '../src/index.js';
 
 const MIN_LENGTH = 6;
+const MAX_VALUES = 10_000;
 const values = new Set<string>();
+
+function remember(v: string): void {
+  if (v.length < MIN_LENGTH) return;
+  if (values.size >= MAX_VALUES) values.delete(values.values().next().value as string); // the oldest goes
+  values.add(v);
+  // as it appears inside a JSON log line (quotes, backslashes, newlines of a PEM key escaped)
+  const escaped = JSON.stringify(v).slice(1, -1);
+  if (escaped !== v) values.add(escaped);
+}
 
 /** Remembers the values of the Secrets among `objects`. */
 export function rememberSecretValues(objects: readonly KubeObject[]): void {
   for (const o of objects) {
     if (o.kind !== 'Secret') continue;
     const { data, stringData } = o as KubeObject & { data?: Record<string, string>; stringData?: Record<string, string> };
-    for (const v of Object.values(stringData ?? {})) if (v.length >= MIN_LENGTH) values.add(v);
-    for (const v of Object.values(data ?? {})) {
-      const decoded = Buffer.from(v, 'base64').toString('utf8');
-      if (decoded.length >= MIN_LENGTH) values.add(decoded);
-    }
+    for (const v of Object.values(stringData ?? {})) remember(v);
+    for (const v of Object.values(data ?? {})) remember(Buffer.from(v, 'base64').toString('utf8'));
   }
 }
 

@@ -31,8 +31,10 @@ const DEFAULT_MAX_PENDING_SECONDS = 600;
 
 /** The labels that select a workload's pods. */
 function podSelector(kind: ReadinessTarget['kind'], obj: KubernetesObject): Record<string, string> {
-  if (kind === 'Job') return { 'batch.kubernetes.io/job-name': obj.metadata?.name ?? '' };
-  return ((obj as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels ?? {}) as Record<string, string>;
+  // a Job's controller fills in its selector (controller-uid), on every Kubernetes version
+  const matchLabels = (obj as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels;
+  if (kind === 'Job' && !matchLabels) return { 'job-name': obj.metadata?.name ?? '' };
+  return matchLabels ?? {};
 }
 
 /**

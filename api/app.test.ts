@@ -111,6 +111,25 @@ describe('auth, validation and every error class without Temporal', () => {
     assert.deepEqual(body.manifests.creds?.[0]?.stringData, { password: '(redacted)' });
   });
 
+  it('keeps secret values out of the plan it answers: apply-step Secrets and webhook headers', async () => {
+    const body = JSON.stringify({
+      name: 'shop',
+      namespace: 'shop',
+      components: [{ name: 'web', type: 'webservice', image: 'web:1', port: 80 }],
+      workflow: {
+        steps: [
+          { name: 'creds', type: 'apply', properties: { manifests: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' }, stringData: { token: 'apply-step-secret' } }] } },
+          { name: 'tell', type: 'webhook', dependsOn: ['creds'], properties: { url: 'https://hooks.example/x', headers: { authorization: 'Bearer hook-secret-token' } } },
+        ],
+      },
+    });
+    const res = await secured.request('/v1/validate', as(tokens[0]?.token, { method: 'POST', body }));
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    assert.ok(!text.includes('apply-step-secret') && !text.includes('hook-secret-token'), text);
+    assert.match(text, /"authorization":"\(redacted\)"/);
+  });
+
   it('serves the registries with JSON Schemas', async () => {
     const get = async (path: string) => (await secured.request(path, as(tokens[0]?.token))).json() as Promise<Record<string, { name: string }[]>>;
     assert.ok((await get('/v1/component-types')).componentTypes?.some((t) => t.name === 'webservice'));

@@ -10,7 +10,7 @@ import { streamSSE } from 'hono/streaming';
 import type { Client } from '@temporalio/client';
 import { eventsQuery, statusQuery, type RunEvent } from '../workflows/contract.js';
 import type { Auth } from './auth.js';
-import { attachWaits, describeRun } from './runs.js';
+import { attachWaits, describeRun, PHASE_BY_TEMPORAL } from './runs.js';
 
 const POLL_MS = 500;
 const KEEPALIVE_MS = 15_000;
@@ -29,9 +29,12 @@ export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; poll
   const pollMs = deps.pollMs ?? POLL_MS;
   return new Hono().get('/:id/events', auth.require('viewer'), async (c) => {
     const id = c.req.param('id');
-    auth.checkRun(c, await describeRun(temporal, id)); // 404 or 403 before the stream starts
+    const described = await describeRun(temporal, id);
+    auth.checkRun(c, described); // 404 or 403 before the stream starts
     const handle = temporal.workflow.getHandle(id);
     let after = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? 0) || 0;
+    // a client that already saw the end of an ended run: 204 tells an EventSource to stop reconnecting
+    if (after > 0 && described.status.name !== 'RUNNING' && (await handle.query(eventsQuery, after).catch(() => [])).length === 0) return c.body(null, 204);
     return streamSSE(c, async (stream) => {
       let lastWrite = Date.now();
       let lastProgress = '';
@@ -47,23 +50,25 @@ export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; poll
           lastWrite = Date.now();
           if (e.final) return;
         }
-        if (events.length === 0) {
-          const description = await handle.describe();
-          if (description.status.name !== 'RUNNING') {
-            // ended without a final event we can read (terminated, or the worker is gone)
-            await stream.writeSSE({ event: 'run', data: JSON.stringify({ phase: description.status.name, final: true }) });
-            return;
-          }
-          const progress = await waitingNow(temporal, id, description.raw.pendingActivities ?? []);
-          if (progress && progress !== lastProgress) {
-            await stream.writeSSE({ event: 'progress', data: progress });
-            lastProgress = progress;
-            lastWrite = Date.now();
-          }
-          if (Date.now() - lastWrite > KEEPALIVE_MS) {
-            await stream.write(': keep-alive\n\n');
-            lastWrite = Date.now();
-          }
+        if (events.length > 0) continue;
+        const description = await handle.describe();
+        if (description.status.name !== 'RUNNING') {
+          // it may have ended between the two reads: its last events first, if they can be read
+          if ((await handle.query(eventsQuery, after).catch(() => [])).length) continue;
+          // ended without a final event we can read (terminated, or the worker is gone)
+          const phase = PHASE_BY_TEMPORAL[description.status.name] ?? 'Failed';
+          await stream.writeSSE({ event: 'run', data: JSON.stringify({ phase, temporalStatus: description.status.name, final: true }) });
+          return;
+        }
+        const progress = await waitingNow(temporal, id, description.raw.pendingActivities ?? []);
+        if (progress && progress !== lastProgress) {
+          await stream.writeSSE({ event: 'progress', data: progress });
+          lastProgress = progress;
+          lastWrite = Date.now();
+        }
+        if (Date.now() - lastWrite > KEEPALIVE_MS) {
+          await stream.write(': keep-alive\n\n');
+          lastWrite = Date.now();
         }
         await stream.sleep(pollMs);
       }

@@ -33,6 +33,21 @@ export interface StepHistory {
 type TimeLike = { seconds?: unknown; nanos?: number | null } | null | undefined;
 const ms = (t: TimeLike): number => Number(t?.seconds ?? 0) * 1000 + Math.floor((t?.nanos ?? 0) / 1e6);
 
+interface RawFailure {
+  message?: string | null;
+  encodedAttributes?: unknown;
+  cause?: RawFailure | null;
+}
+
+/** A failure's message; with the codec the message is in its encoded attributes ("Encoded failure" outside). */
+async function failureMessage(temporal: Client, failure: RawFailure): Promise<string | undefined> {
+  if (failure.encodedAttributes) {
+    const attrs = await decodePayload<{ message?: string }>(temporal, failure.encodedAttributes as Payload).catch(() => undefined);
+    if (attrs?.message) return attrs.message;
+  }
+  return failure.message ?? undefined;
+}
+
 async function stepOf(temporal: Client, plan: Plan, activityId: string, input: Payload | undefined): Promise<string> {
   const wait = /^wait\/([^/]+)\//.exec(activityId);
   if (wait?.[1]) return wait[1];
@@ -72,8 +87,8 @@ export async function summariseHistory(temporal: Client, id: string): Promise<{ 
       if (!a) continue;
       a.outcome = closed.outcome;
       a.seconds = (at - a.scheduledMs) / 1000;
-      const failure = (closed.attrs as { failure?: { message?: string | null; cause?: { message?: string | null } | null } | null }).failure;
-      if (failure) a.failure = failure.cause?.message ?? failure.message ?? undefined;
+      const failure = (closed.attrs as { failure?: RawFailure | null }).failure;
+      if (failure) a.failure = await failureMessage(temporal, failure.cause ?? failure);
       continue;
     }
     const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;

@@ -3,7 +3,7 @@
  * component's rendered manifests. Touches nothing: no Temporal, no Kubernetes (as `vela dry-run`).
  */
 import { Hono } from 'hono';
-import { compile, renderComponent, validateSpecText, type KubeObject } from '../src/index.js';
+import { compile, renderComponent, validateSpecText, type KubeObject, type PlanStep } from '../src/index.js';
 import type { Auth } from './auth.js';
 
 /** A Secret's values never leave in an answer: its keys stay, its values are replaced. */
@@ -14,11 +14,24 @@ function redactSecret(obj: KubeObject): KubeObject {
   return { ...rest, ...(data ? { data: redact(data) } : {}), ...(stringData ? { stringData: redact(stringData) } : {}) } as KubeObject;
 }
 
+/** A step's properties without secret values: Secrets among apply-step manifests, webhook header values (tokens). */
+function redactStep(step: PlanStep): PlanStep {
+  const p = step.properties as { manifests?: KubeObject[]; headers?: Record<string, string> };
+  return {
+    ...step,
+    properties: {
+      ...step.properties,
+      ...(p.manifests ? { manifests: p.manifests.map(redactSecret) } : {}),
+      ...(p.headers ? { headers: Object.fromEntries(Object.keys(p.headers).map((k) => [k, '(redacted)'])) } : {}),
+    },
+  };
+}
+
 export function createValidateRoutes(auth: Auth) {
   return new Hono().post('/', auth.require('viewer'), async (c) => {
     const spec = validateSpecText(await c.req.text());
     const plan = compile(spec);
     const manifests = Object.fromEntries(spec.components.map((comp) => [comp.name, renderComponent(spec, comp.name).objects.map(redactSecret)]));
-    return c.json({ valid: true, application: plan.application, namespace: plan.namespace, revision: plan.revision, plan: { steps: plan.steps }, manifests });
+    return c.json({ valid: true, application: plan.application, namespace: plan.namespace, revision: plan.revision, plan: { steps: plan.steps.map(redactStep) }, manifests });
   });
 }
