@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
-import { jsonPath } from '../src/index.js';
+import { issueDetails } from '../src/index.js';
 import { problem } from './problem.js';
 
 export interface CodecRoutesOptions {
@@ -50,8 +50,7 @@ export function createCodecRoutes(codec: PayloadCodec, opts: CodecRoutesOptions 
     app.post(`/${op}`, async (c) => {
       const parsed = Body.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) {
-        const errors = parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message }));
-        return problem(c, 400, { title: 'Invalid codec request', detail: 'expected JSON `{ payloads: [{ metadata: { key: base64 }, data: base64 }] }`', errors });
+        return problem(c, 400, { title: 'Invalid codec request', detail: 'expected JSON `{ payloads: [{ metadata: { key: base64 }, data: base64 }] }`', errors: issueDetails(parsed.error) });
       }
       const out = await codec[op](parsed.data.payloads.map(fromJson)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       if (out instanceof Error) return problem(c, 422, { title: `Payloads could not be ${op}d`, detail: out.message });

@@ -7,6 +7,9 @@ import type { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { NotFoundError, type Plan } from '../src/index.js';
 
+/** A protobuf timestamp (seconds, nanos) as milliseconds since the epoch. */
+export const timestampMs = (t: { seconds?: unknown; nanos?: number | null } | null | undefined): number => Number(t?.seconds ?? 0) * 1000 + Math.floor((t?.nanos ?? 0) / 1e6);
+
 export async function decodePayload<T>(temporal: Client, payload: Payload): Promise<T> {
   const { payloadCodecs, payloadConverter } = temporal.options.loadedDataConverter;
   let decoded = payload;

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
-import { jsonPath, SpecInvalidError } from '../src/index.js';
+import { issueDetails, SpecInvalidError } from '../src/index.js';
 import { approveUpdate, statusQuery, type StepStatus } from '../workflows/contract.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { planOf } from './payloads.js';
@@ -29,7 +29,7 @@ async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.o
     throw new SpecInvalidError([{ path: '$', message: `not JSON: ${(e as Error).message}` }]);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new SpecInvalidError(parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })));
+  if (!parsed.success) throw new SpecInvalidError(issueDetails(parsed.error));
   return parsed.data;
 }
 

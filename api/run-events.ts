@@ -17,6 +17,8 @@ const KEEPALIVE_MS = 15_000;
 
 /** What running steps wait for now (from heartbeats), as JSON; undefined when nothing waits. */
 async function waitingNow(temporal: Client, id: string, pending: Parameters<typeof attachWaits>[1]): Promise<string | undefined> {
+  // only wait activities heartbeat progress: without one pending, nothing to ask the run
+  if (!pending.some((a) => a.activityId?.startsWith('wait/'))) return undefined;
   const status = await temporal.workflow.getHandle(id).query(statusQuery).catch(() => undefined);
   if (!status) return undefined;
   await attachWaits(status, pending, temporal);

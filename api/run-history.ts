@@ -9,7 +9,7 @@ import type { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import type { Plan } from '../src/index.js';
 import type { Auth } from './auth.js';
-import { decodePayload, planOf } from './payloads.js';
+import { decodePayload, planOf, timestampMs } from './payloads.js';
 import { describeRun, PHASE_BY_TEMPORAL, runLinks } from './runs.js';
 
 interface ActivitySummary {
@@ -30,8 +30,6 @@ export interface StepHistory {
   seconds?: number;
 }
 
-type TimeLike = { seconds?: unknown; nanos?: number | null } | null | undefined;
-const ms = (t: TimeLike): number => Number(t?.seconds ?? 0) * 1000 + Math.floor((t?.nanos ?? 0) / 1e6);
 
 interface RawFailure {
   message?: string | null;
@@ -63,7 +61,7 @@ export async function summariseHistory(temporal: Client, id: string): Promise<{ 
   const byScheduled = new Map<string, ActivitySummary & { step: string; scheduledMs: number }>();
   const updates: { step?: string; approved?: boolean; by?: string; at: string }[] = [];
   for (const e of history.events ?? []) {
-    const at = ms(e.eventTime as TimeLike);
+    const at = timestampMs(e.eventTime);
     const scheduled = e.activityTaskScheduledEventAttributes;
     if (scheduled) {
       const activityId = scheduled.activityId ?? '';

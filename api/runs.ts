@@ -12,7 +12,7 @@ import type { RolloutProgress } from '../activities/index.js';
 import { RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError } from './errors.js';
-import { decodePayload, planOf } from './payloads.js';
+import { decodePayload, planOf, timestampMs } from './payloads.js';
 
 export interface RunsDeps {
   temporal: Client;
@@ -106,8 +106,8 @@ const randomSuffix = (): string => Math.random().toString(36).slice(2, 8).padEnd
 const idempotentId = (application: string, namespace: string, caller: string, key: string): string =>
   `${application}-${createHash('sha256').update(`${caller}\n${namespace}\n${key}`).digest('hex').slice(0, 16)}`;
 
-/** Starts a run of a plan; answers 202 with its id and links. Shared by POST /v1/runs and retry. */
-export async function startRun(deps: RunsDeps, plan: Plan, id: string): Promise<{ id: string; started: boolean }> {
+/** Starts a run of a plan under `id`; false when a run with that id exists already. Shared by POST /v1/runs and retry. */
+export async function startRun(deps: RunsDeps, plan: Plan, id: string): Promise<boolean> {
   try {
     await deps.temporal.workflow.start(RUN_WORKFLOW_TYPE, {
       workflowId: id,
@@ -123,9 +123,9 @@ export async function startRun(deps: RunsDeps, plan: Plan, id: string): Promise<
         { key: SEARCH_ATTRIBUTES.phase, value: 'Running' },
       ],
     });
-    return { id, started: true };
+    return true;
   } catch (e) {
-    if (e instanceof WorkflowExecutionAlreadyStartedError) return { id, started: false };
+    if (e instanceof WorkflowExecutionAlreadyStartedError) return false;
     throw e;
   }
 }
@@ -155,7 +155,7 @@ export function createRunsRoutes(deps: RunsDeps) {
         const previous = await lastSuccess(temporal, plan);
         if (previous) plan.previous = previous;
       }
-      const { started } = await startRun(deps, plan, id);
+      const started = await startRun(deps, plan, id);
       // two requests with the same key at once: the one that lost the race answers like a repeat
       if (key && !started) return existingRun();
       return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: 'Running', links: links(id) }, 202, { location: links(id).self });
@@ -174,7 +174,7 @@ export function createRunsRoutes(deps: RunsDeps) {
         const attrs = decodeTypedSearchAttributes(w.searchAttributes?.indexedFields as Record<string, Payload> | undefined);
         const id = w.execution?.workflowId ?? '';
         const status = STATUS_NAMES[w.status ?? 0] ?? 'UNKNOWN';
-        const ms = (t?: { seconds?: unknown; nanos?: number | null } | null) => (t ? new Date(Number(t.seconds ?? 0) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString() : undefined);
+        const ms = (t?: Parameters<typeof timestampMs>[0]) => (t ? new Date(timestampMs(t)).toISOString() : undefined);
         return {
           id,
           phase: PHASE_BY_TEMPORAL[status] ?? attrs.get(SEARCH_ATTRIBUTES.phase) ?? 'Running',

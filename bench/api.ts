@@ -65,7 +65,7 @@ export async function benchApi(servers: BenchServers): Promise<void> {
     // the floor: the same starts (same plan size, memo, search attributes) sent straight to Temporal, no HTTP, no validation
     const plan = compile(validateApplication(spec(0)));
     const deps = { temporal: servers.client, taskQueue, uiUrl: '', auth: createAuth(undefined) };
-    const direct = await load(async (i) => (await startRun(deps, plan, `direct-${prefix}-${i}`)).started);
+    const direct = await load((i) => startRun(deps, plan, `direct-${prefix}-${i}`));
     const row = (measure: string, f: (m: Measured) => string, target = '') => ({ measure, 'POST /v1/runs (HTTP)': f(viaApi), 'the same start, straight to Temporal (floor)': f(direct), target });
     console.log(`\nstarting runs against the Temporal dev server on this machine (${RUNS} runs, ${CONCURRENCY} at a time, one API process)`);
     console.table([

@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { CoreV1Api } from '@kubernetes/client-node';
 import pino from 'pino';
 import { stringify } from 'yaml';
 import { toolPaths } from '../dev/tools.js';
@@ -60,10 +59,6 @@ function criticalPathMs(plan: Plan, status: RunStatus): number {
   return Math.max(...plan.steps.map((s) => longest(s.name)));
 }
 
-async function deleteNamespace(servers: BenchServers, namespace: string): Promise<void> {
-  await servers.kubeConfig().makeApiClient(CoreV1Api).deleteNamespace({ name: namespace }).catch(() => undefined);
-}
-
 async function kubeMinRun(servers: BenchServers): Promise<{ e2eMs: number; criticalMs: number; requests: number; verbs: Record<string, number> }> {
   const namespace = `bench-${randomBytes(3).toString('hex')}`;
   const plan = compile(validateApplication(twentyComponents(namespace)));
@@ -84,7 +79,7 @@ async function kubeMinRun(servers: BenchServers): Promise<{ e2eMs: number; criti
     w.worker.shutdown();
     await running;
     await connection.close();
-    await deleteNamespace(servers, namespace);
+    await servers.deleteNamespace(namespace);
   }
 }
 
@@ -93,20 +88,18 @@ async function sequentialKubectl(servers: BenchServers): Promise<number> {
   const namespace = `bench-${randomBytes(3).toString('hex')}`;
   const plan = compile(validateApplication(twentyComponents(namespace)));
   const dir = await mkdtemp(join(tmpdir(), 'kubemin-bench-'));
-  const files: string[] = [];
-  for (const step of plan.steps) {
-    for (const name of step.components) {
-      const file = join(dir, `${files.length}-${name}.yaml`);
-      await writeFile(file, renderComponent(plan.spec, name).objects.map((o) => stringify(o)).join('---\n'));
-      files.push(file);
-    }
+  const files: { file: string; component: string }[] = [];
+  for (const component of plan.steps.flatMap((s) => s.components)) {
+    const file = join(dir, `${files.length}-${component}.yaml`);
+    await writeFile(file, renderComponent(plan.spec, component).objects.map((o) => stringify(o)).join('---\n'));
+    files.push({ file, component });
   }
   const kubectl = (await toolPaths()).kubectl;
   const script = [
     'set -e',
     `kubectl() { "${kubectl}" --kubeconfig "${servers.kubeconfig}" "$@"; }`,
     `kubectl create namespace ${namespace} >/dev/null`,
-    ...files.map((f, i) => `kubectl apply -f "${f}" >/dev/null && kubectl rollout status -n ${namespace} deployment/c${/-(c\d+)\.yaml$/.exec(f)?.[1]?.slice(1) ?? i} --timeout=120s >/dev/null`),
+    ...files.map(({ file, component }) => `kubectl apply -f "${file}" >/dev/null && kubectl rollout status -n ${namespace} deployment/${component} --timeout=120s >/dev/null`),
   ].join('\n');
   try {
     const t0 = performance.now();
@@ -114,7 +107,7 @@ async function sequentialKubectl(servers: BenchServers): Promise<number> {
     return performance.now() - t0;
   } finally {
     await rm(dir, { recursive: true, force: true });
-    await deleteNamespace(servers, namespace);
+    await servers.deleteNamespace(namespace);
   }
 }
 

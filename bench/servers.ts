@@ -2,7 +2,7 @@
  * The real servers a bench section runs against: the local cluster (left as found) and an
  * in-memory Temporal dev server, plus a client. A server that cannot start fails the bench.
  */
-import { KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { clusterStop, clusterUp } from '../dev/cluster.js';
@@ -14,6 +14,8 @@ export interface BenchServers {
   client: Client;
   connection: Connection;
   kubeConfig(): KubeConfig;
+  /** Deletes a namespace the bench made (and everything in it); one already gone is fine. */
+  deleteNamespace(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -22,15 +24,19 @@ export async function startBenchServers(): Promise<BenchServers> {
   const cluster = await clusterUp({ say: (l) => process.stderr.write(`[bench] ${l}\n`) });
   const temporal = await startDevTemporal();
   const connection = await Connection.connect({ address: temporal.address });
+  const kubeConfig = (): KubeConfig => {
+    const kc = new KubeConfig();
+    kc.loadFromFile(cluster.kubeconfig);
+    return kc;
+  };
   return {
     kubeconfig: cluster.kubeconfig,
     temporal,
     connection,
     client: new Client({ connection }),
-    kubeConfig: () => {
-      const kc = new KubeConfig();
-      kc.loadFromFile(cluster.kubeconfig);
-      return kc;
+    kubeConfig,
+    deleteNamespace: async (name) => {
+      await kubeConfig().makeApiClient(CoreV1Api).deleteNamespace({ name }).catch(() => undefined);
     },
     stop: async () => {
       await connection.close();

@@ -7,7 +7,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CoreV1Api } from '@kubernetes/client-node';
 import { compile, validateApplication } from '../src/index.js';
 import { RUN_WORKFLOW_TYPE } from '../workflows/contract.js';
 import type { BenchServers } from './servers.js';
@@ -82,7 +81,7 @@ async function measure(servers: BenchServers, env: Record<string, string | undef
     await Promise.all(handles.map((h) => h.terminate('bench over').catch(() => undefined)));
     worker.kill('SIGTERM');
     await exited;
-    await servers.kubeConfig().makeApiClient(CoreV1Api).deleteNamespace({ name: namespace }).catch(() => undefined);
+    await servers.deleteNamespace(namespace);
   }
 }
 

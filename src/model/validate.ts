@@ -18,7 +18,8 @@ type Path = (string | number)[];
 /** A record key's own message (e.g. the env name rule) says more than zod's "Invalid key in record". */
 const messageOf = (i: z.core.$ZodIssue): string => (i.code === 'invalid_key' ? (i.issues[0]?.message ?? i.message) : i.message);
 
-const issuesAt = (base: Path, error: z.ZodError): ErrorDetail[] => error.issues.map((i) => ({ path: jsonPath([...base, ...i.path]), message: messageOf(i) }));
+/** A zod error's issues as error details, their paths under `base`. */
+export const issueDetails = (error: z.ZodError, base: Path = []): ErrorDetail[] => error.issues.map((i) => ({ path: jsonPath([...base, ...i.path]), message: messageOf(i) }));
 
 /** Issues found by a type's or trait's own check, with paths made absolute. */
 function relative(base: Path, issues: readonly { path: Path; message: string; hint?: string }[] | undefined): ErrorDetail[] {
@@ -40,7 +41,7 @@ function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies
   const out: Component = { ...c, traits: {} };
   const props = type.properties.safeParse(c.properties);
   if (props.success) out.properties = props.data as Record<string, unknown>;
-  else errors.push(...issuesAt([...at, 'properties'], props.error));
+  else errors.push(...issueDetails(props.error, [...at, 'properties']));
   if (props.success && whole) {
     errors.push(...relative(at, type.check?.({ properties: props.data, app: whole, component: c, exposesService })));
   }
@@ -59,7 +60,7 @@ function checkComponent(c: Component, at: Path, app: Pick<Application, 'policies
     }
     const parsed = trait.schema.safeParse(data);
     if (!parsed.success) {
-      errors.push(...issuesAt(tAt, parsed.error));
+      errors.push(...issueDetails(parsed.error, tAt));
       continue;
     }
     out.traits[name] = parsed.data;
@@ -133,7 +134,7 @@ export function validateApplication(input: unknown): Application {
   const errors: ErrorDetail[] = [];
   const shape = ApplicationSchema.safeParse(input);
   if (!shape.success) {
-    errors.push(...issuesAt([], shape.error));
+    errors.push(...issueDetails(shape.error));
     // still check the components that are well-formed, so every problem is reported at once
     const raw = (input as { components?: unknown } | null)?.components;
     const policies = ApplicationSchema.shape.policies.safeParse((input as { policies?: unknown } | null)?.policies);
