@@ -40,6 +40,13 @@ export const ComponentShape = z.strictObject({
     dependsOn: z.array(z.string()).default([]),
     properties: z.record(z.string(), z.unknown()).default({}),
     traits: z.record(z.string(), z.unknown()).default({}),
+    /** Take over objects of this name that another application owns (their label says so). */
+    adopt: z.boolean().optional(),
+    /**
+     * Allow KubeMin to delete and re-create this component's objects when Kubernetes forbids a
+     * change in place and re-creating interrupts service (a Deployment's selector, a Service's clusterIP).
+     */
+    recreate: z.boolean().optional(),
 });
 
 export const ComponentSchema = z.preprocess(aliasComponentType, ComponentShape);
@@ -124,6 +131,11 @@ export const ApplicationSchema = z.strictObject({
   onFailure: z.enum(['keep', 'rollback']).default('keep'),
   /** When a run is cancelled: `keep` what it applied, or `delete` the components it started on. */
   onCancel: z.enum(['keep', 'delete']).default('keep'),
+  /**
+   * When a run of this application (name + namespace) is already running: `queue` behind it
+   * (the default), `replace` it (cancel it first), or `reject` this one (409).
+   */
+  concurrency: z.enum(['queue', 'replace', 'reject']).optional(),
 });
 
 export type ApplicationInput = z.input<typeof ApplicationSchema>;
