@@ -24,6 +24,8 @@ export default tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
+    // a unit test beside workflow code runs in Node, not in the sandbox
+    ignores: ['workflows/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -10,6 +10,8 @@ export interface CallWebhookInput {
   method: string;
   headers: Record<string, string>;
   body?: unknown;
+  /** The step that calls it (for the run's history summary). */
+  step?: string;
 }
 
 const TIMEOUT_MS = 30_000;

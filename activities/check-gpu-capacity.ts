@@ -11,6 +11,8 @@ import type { ActivityDeps } from './deps.js';
 import { rethrowKubeError } from './kube-errors.js';
 
 export interface CheckGpuCapacityInput {
+  /** The step that checks (for the run's history summary). */
+  step?: string;
   resourceName: string;
   gpusPerPod: number;
   pods: number;

@@ -4,7 +4,7 @@
  * failed step. Each checks the caller's role and the run's namespace first.
  */
 import { Hono, type Context } from 'hono';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
 import { issueDetails, SpecInvalidError } from '../src/index.js';
 import { approveUpdate, statusQuery, type StepStatus } from '../workflows/contract.js';
@@ -43,6 +43,8 @@ async function runFor(c: Context, { temporal, auth }: RunsDeps) {
 
 /** Turns the approve update's validator rejection into 422 (no such step) or 409 (not waiting). */
 function decisionError(e: unknown): never {
+  // the run ended between the check and the update
+  if (e instanceof WorkflowNotFoundError) throw new ConflictError(`the run has ended: ${e.message}`, 'only a running run can be decided');
   if (e instanceof WorkflowUpdateFailedError) {
     const message = e.cause?.message ?? e.message;
     if (/^no step/.test(message)) throw new UnprocessableError(message, 'name an approval step of this run (GET the run to see its steps)');
@@ -53,17 +55,18 @@ function decisionError(e: unknown): never {
 
 export function createRunActionRoutes(deps: RunsDeps) {
   const { temporal, uiUrl, auth } = deps;
+  const mustRun = (id: string, status: string, what: string) => {
+    if (status !== 'RUNNING') throw new ConflictError(`run "${id}" has ended (${status}); it cannot be ${what}`, 'start a new run with POST /v1/runs');
+  };
   const decide = (approved: boolean) => async (c: Context) => {
     const body = await jsonBody(c, DecisionBody);
-    const { id, handle } = await runFor(c, deps);
+    const { id, description, handle } = await runFor(c, deps);
+    mustRun(id, description.status.name, approved ? 'approved' : 'rejected');
     const step: StepStatus = await handle
       // with tokens, who decides is the token's name (a body's `by` cannot speak for someone else)
       .executeUpdate(approveUpdate, { args: [{ step: body.step, approved, by: auth.open ? (body.by ?? auth.caller(c).name) : auth.caller(c).name, ...(body.comment ? { comment: body.comment } : {}) }] })
       .catch(decisionError);
     return c.json({ id, step, links: runLinks(temporal, uiUrl, id) });
-  };
-  const mustRun = (id: string, status: string, what: string) => {
-    if (status !== 'RUNNING') throw new ConflictError(`run "${id}" has ended (${status}); it cannot be ${what}`, 'start a new run with POST /v1/runs');
   };
 
   return new Hono()

@@ -9,7 +9,7 @@ import type { Payload } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { compile, NotFoundError, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
-import { RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
+import { coordinatorId, coordinatorQuery, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
@@ -22,8 +22,8 @@ export interface RunsDeps {
   auth: Auth;
 }
 
+/** The phase of a closed run, from Temporal's status; a running one says its own (Queued or Running). */
 export const PHASE_BY_TEMPORAL: Readonly<Partial<Record<WorkflowExecutionStatusName, RunPhase>>> = {
-  RUNNING: 'Running',
   COMPLETED: 'Succeeded',
   FAILED: 'Failed',
   TIMED_OUT: 'Failed',
@@ -100,6 +100,35 @@ async function lastSuccess(temporal: Client, plan: Plan): Promise<PreviousRevisi
   return undefined;
 }
 
+/**
+ * With `concurrency: reject`: 409 while another run of the application runs or is queued (the
+ * run itself checks again when it asks for its turn, so a race still ends in ApplicationBusy).
+ */
+async function rejectIfBusy(temporal: Client, plan: Plan): Promise<void> {
+  if (plan.spec.concurrency !== 'reject') return;
+  const state = await temporal.workflow
+    .getHandle(coordinatorId(plan.application, plan.namespace))
+    .query(coordinatorQuery)
+    .catch(() => undefined); // no coordinator running: nothing runs
+  const busy = state?.holder ?? state?.queue[0]?.run;
+  if (busy) throw new ConflictError(`run ${busy} of application ${plan.namespace}/${plan.application} is ${state?.holder ? 'running' : 'queued'}; this spec says concurrency: reject`, 'wait for that run to end, cancel it, or send concurrency: queue (the default) or replace');
+}
+
+/**
+ * What the status query says of a run that has ended without its own say (terminated, timed
+ * out): its steps that were Pending or Running did not go on.
+ */
+export function closedRunStatus(status: RunStatus, temporalStatus: WorkflowExecutionStatusName): RunStatus {
+  if (temporalStatus !== 'TERMINATED' && temporalStatus !== 'TIMED_OUT') return status;
+  const how = temporalStatus === 'TERMINATED' ? 'terminated' : 'timed out';
+  return {
+    ...status,
+    phase: 'Failed',
+    message: status.message && status.phase !== 'Running' ? status.message : `the run was ${how}; no cleanup ran`,
+    steps: status.steps.map((s) => (s.phase === 'Pending' || s.phase === 'Running' ? { ...s, phase: 'Cancelled', awaitingApproval: false, message: `the run was ${how} while this step was ${s.phase}` } : s)),
+  };
+}
+
 const randomSuffix = (): string => Math.random().toString(36).slice(2, 8).padEnd(6, '0');
 
 /** The run id an Idempotency-Key maps to: the same key (per caller and application) gives the same run. */
@@ -151,6 +180,7 @@ export function createRunsRoutes(deps: RunsDeps) {
         return c.json({ id, application: plan.application, namespace: plan.namespace, revision: plan.revision, phase: PHASE_BY_TEMPORAL[existing.status.name] ?? 'Running', links: links(id) }, 202, { location: links(id).self });
       };
       if (key && (await temporal.workflow.getHandle(id).describe().then(() => true, (e: unknown) => (e instanceof WorkflowNotFoundError ? false : Promise.reject(e))))) return existingRun();
+      await rejectIfBusy(temporal, plan);
       if (spec.onFailure === 'rollback') {
         const previous = await lastSuccess(temporal, plan);
         if (previous) plan.previous = previous;
@@ -177,7 +207,7 @@ export function createRunsRoutes(deps: RunsDeps) {
         const ms = (t?: Parameters<typeof timestampMs>[0]) => (t ? new Date(timestampMs(t)).toISOString() : undefined);
         return {
           id,
-          phase: PHASE_BY_TEMPORAL[status] ?? attrs.get(SEARCH_ATTRIBUTES.phase) ?? 'Running',
+          phase: PHASE_BY_TEMPORAL[status] ?? (attrs.get(SEARCH_ATTRIBUTES.phase) as RunPhase | undefined) ?? 'Running',
           application: attrs.get(SEARCH_ATTRIBUTES.application),
           namespace: attrs.get(SEARCH_ATTRIBUTES.namespace),
           revision: attrs.get(SEARCH_ATTRIBUTES.revision),
@@ -195,7 +225,8 @@ export function createRunsRoutes(deps: RunsDeps) {
       const id = c.req.param('id');
       const description = await describeRun(temporal, id);
       auth.checkRun(c, description);
-      const status: RunStatus | undefined = await temporal.workflow.getHandle(id).query(statusQuery).catch(() => undefined);
+      const queried: RunStatus | undefined = await temporal.workflow.getHandle(id).query(statusQuery).catch(() => undefined);
+      const status = queried && closedRunStatus(queried, description.status.name);
       if (status) await attachWaits(status, description.raw.pendingActivities ?? [], temporal);
       const phase = PHASE_BY_TEMPORAL[description.status.name] ?? status?.phase ?? 'Running';
       return c.json({

@@ -7,10 +7,13 @@ import { KubeConfig } from '@kubernetes/client-node';
 import type { NativeConnection} from '@temporalio/worker';
 import { Worker, type InjectedSinks, type WorkerOptions } from '@temporalio/worker';
 import type { PayloadCodec } from '@temporalio/common';
+import { Client } from '@temporalio/client';
+import { createCoordinationActivities } from '../activities/run-coordination.js';
 import type { Logger } from 'pino';
 import { createActivities, createKubeClients, createWorkloadWatch, type WorkloadWatch } from '../activities/index.js';
 import type { KubeMinSinks } from '../workflows/contract.js';
 import { activityMetricsInterceptor } from './activity-metrics.js';
+import { dataConverter } from './temporal-setup.js';
 import { createMetrics, type KubeMinMetrics } from './metrics.js';
 import { installPlugins, type KubeMinPlugin } from './plugins.js';
 
@@ -74,12 +77,14 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
   const metrics = opts.metrics ?? createMetrics();
   const deps = { kube, watch, log: opts.log, metrics };
   installPlugins(opts.plugins ?? []);
+  // the coordination activities talk to Temporal itself, through the worker's own connection
+  const temporal = new Client({ connection: opts.connection, namespace: opts.namespace, dataConverter: dataConverter(opts.payloadCodecs?.[0]) });
   const worker = await Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: { ...createActivities(deps), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
+    activities: { ...createActivities(deps), ...createCoordinationActivities({ temporal }), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
     // with a codec, failure messages are encoded too, so the codec encrypts them
     ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: opts.payloadCodecs, failureConverterPath: FAILURE_CONVERTER_PATH } } : {}),
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',

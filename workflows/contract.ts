@@ -3,11 +3,14 @@
  * Never rename one; add a new name instead. Shared by the workflow, the worker and the API.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate, type Sinks } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate, type Sinks } from '@temporalio/workflow';
 
 export const RUN_WORKFLOW_TYPE = 'runApplication';
+/** The per-application coordinator (coordinate-application.ts). */
+export const COORDINATOR_WORKFLOW_TYPE = 'coordinateApplication';
 
-export type RunPhase = 'Running' | 'Succeeded' | 'Failed' | 'Cancelled';
+/** `Queued`: waiting for another run of the same application to end (see `queuedBehind`). */
+export type RunPhase = 'Queued' | 'Running' | 'Succeeded' | 'Failed' | 'Cancelled';
 export type StepPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
 
 export interface StepStatus {
@@ -20,6 +23,11 @@ export interface StepStatus {
   finishedAt?: string;
   /** Why the step is where it is: the newest progress message, failure or skip reason. */
   message?: string;
+  /**
+   * Why a Skipped step was skipped: its own `if` did not hold (`condition`: counts as satisfied
+   * for the steps after it), or a step before it failed (`failure`: carried on).
+   */
+  skipped?: 'condition' | 'failure';
   /** Typed reason of a failure (e.g. RolloutDegraded, KubeInvalid). */
   reason?: string;
   /** After a workload failed: its newest events and its failed containers' log tails. */
@@ -57,6 +65,10 @@ export interface RunStatus {
   rollbackError?: string;
   /** With `onCancel: delete`, after a cancel: what was deleted. */
   cleanedUp?: string[];
+  /** While Queued: the run of the same application this one waits for. */
+  queuedBehind?: string;
+  /** A Succeeded run whose steps that deploy these components were all skipped. */
+  undeployed?: string[];
 }
 
 export const statusQuery = defineQuery<RunStatus>('status');
@@ -105,3 +117,40 @@ export interface KubeMinSinks extends Sinks {
     stepFinished(stepType: string, outcome: StepPhase, seconds: number): void;
   };
 }
+
+/** What a run does when another run of its application is running (the spec's `concurrency`). */
+export type ConcurrencyMode = 'queue' | 'replace' | 'reject';
+
+/** The coordinator's workflow id for an application: one per name and namespace. */
+export const coordinatorId = (application: string, namespace: string): string => `kubemin-app/${namespace}/${application}`;
+
+export interface EnqueueRequest {
+  run: string;
+  mode: ConcurrencyMode;
+}
+
+export interface CoordinatorState {
+  /** The run that may change the application now. */
+  holder?: string;
+  /** Runs waiting, in the order they arrived. */
+  queue: EnqueueRequest[];
+}
+
+export interface CoordinatorInput {
+  application: string;
+  namespace: string;
+  /** Carried over by continue-as-new. */
+  state?: CoordinatorState;
+}
+
+/** The coordinator's answer to a run: admitted now, queued behind another run, or rejected. */
+export interface Admission {
+  admitted?: boolean;
+  queuedBehind?: string;
+  rejected?: string;
+}
+
+export const enqueueSignal = defineSignal<[EnqueueRequest]>('enqueue');
+export const releasedSignal = defineSignal<[{ run: string }]>('released');
+export const admissionSignal = defineSignal<[Admission]>('admission');
+export const coordinatorQuery = defineQuery<CoordinatorState>('coordinator');

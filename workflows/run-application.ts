@@ -4,10 +4,25 @@
  * `always`); otherwise it is Skipped, never left Pending. The run fails when a step fails, and
  * its status query tells every step's phase and why. Approval steps wait for the approve update.
  */
-import { ApplicationFailure, CancellationScope, condition, isCancellation, log, proxySinks, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, getExternalWorkflowHandle, isCancellation, log, patched, proxyActivities, proxySinks, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { CoordinationActivities } from '../activities/run-coordination.js';
 import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
-import { approveUpdate, eventsQuery, SEARCH_ATTRIBUTES, statusQuery, type RunEvent, type ApprovalDecision, type KubeMinSinks, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
+import { admissionSignal, approveUpdate, coordinatorId, eventsQuery, releasedSignal, SEARCH_ATTRIBUTES, statusQuery, type Admission, type RunEvent, type ApprovalDecision, type KubeMinSinks, type RunStatus, type StepPhase, type StepStatus } from './contract.js';
+import { decideStep, outcomeOf, type StepDecision, type StepOutcome } from './step-conditions.js';
 import { deleteComponents, handlerFor, pruneAfterSuccess, rollbackTo, type StepContext } from './steps.js';
+
+/** Patch ids (history markers): a run recorded before a change replays the old way. */
+const PATCHES = {
+  /** A dependency skipped by its own `if` is satisfied; failures carry on (step-conditions.ts). */
+  stepOutcomeRule: 'step-outcome-rule',
+  /** At most one run changes an application at a time (coordinate-application.ts). */
+  oneRunPerApplication: 'one-run-per-application',
+} as const;
+
+const { enqueueRun } = proxyActivities<CoordinationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
+});
 
 const nowIso = (): string => new Date().toISOString();
 const { metrics } = proxySinks<KubeMinSinks>();
@@ -56,6 +71,18 @@ async function cleanUpAfterCancel(plan: Plan, status: RunStatus): Promise<void> 
   }
 }
 
+/**
+ * A Succeeded run whose explicit workflow skipped (by condition) every step that deploys a
+ * component says so: a skipped step never hides an undeployed component.
+ */
+function reportUndeployed(plan: Plan, status: RunStatus): void {
+  const deployed = new Set(status.steps.filter((s) => s.phase === 'Succeeded' && (s.type === 'deploy' || s.type === 'job')).flatMap((s) => s.components));
+  const undeployed = plan.spec.components.map((c) => c.name).filter((c) => !deployed.has(c));
+  if (undeployed.length === 0) return;
+  status.undeployed = undeployed;
+  status.message = `every step ended well; not deployed: ${undeployed.join(', ')} (no step that deploys it ran)`;
+}
+
 export async function runApplication(plan: Plan): Promise<RunStatus> {
   const status: RunStatus = {
     application: plan.application,
@@ -77,18 +104,20 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
   const setPhase = (phase: RunStatus['phase']): void => {
     status.phase = phase;
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.phase, value: phase }]);
-    if (phase !== 'Running') metrics.runFinished(plan.application, phase);
+    if (phase !== 'Running' && phase !== 'Queued') metrics.runFinished(plan.application, phase);
   };
   metrics.runStarted(plan.application);
   const stepStatus = new Map(status.steps.map((s) => [s.name, s]));
   const byName = new Map(plan.steps.map((s) => [s.name, s]));
-  const outcomes = new Map<string, Promise<StepPhase>>();
+  const outcomes = new Map<string, Promise<StepOutcome>>();
 
   const update = (name: string, patch: Partial<StepStatus>): void => {
     const current = stepStatus.get(name) as StepStatus;
     // a step that has ended stays as it ended (a cancel marks it before its own handler returns)
     if (ENDED.has(current.phase) && patch.phase) return;
     const s = Object.assign(current, patch);
+    // an ended step waits for nobody's decision (a cancelled approval cannot be approved)
+    if (patch.phase && ENDED.has(patch.phase) && s.awaitingApproval) s.awaitingApproval = false;
     if (patch.phase || patch.message) record({ step: name, phase: s.phase, ...(s.message ? { message: s.message } : {}) });
     if (patch.finishedAt && s.startedAt) metrics.stepFinished(s.type, s.phase, (Date.parse(patch.finishedAt) - Date.parse(s.startedAt)) / 1000);
   };
@@ -105,7 +134,7 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       validator: (decision) => {
         const s = stepStatus.get(decision.step);
         if (!s) throw new Error(`no step "${decision.step}" in this run; steps: ${[...stepStatus.keys()].join(', ')}`);
-        if (!s.awaitingApproval) throw new Error(`step "${decision.step}" is ${s.phase}${s.decision ? ' and already decided' : ''}, not waiting for approval`);
+        if (!s.awaitingApproval || s.phase !== 'Running') throw new Error(`step "${decision.step}" is ${s.phase}${s.decision ? ' and already decided' : ''}, not waiting for approval`);
         if (!decision.by) throw new Error('say who decides (`by`)');
       },
     },
@@ -129,47 +158,82 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
     },
   });
 
-  /** Why a step with these dependency outcomes does not run, or undefined when it runs. */
-  const skipReason = (step: PlanStep, deps: StepPhase[]): string | undefined => {
-    const failed = step.dependsOn.filter((_, i) => deps[i] === 'Failed' || deps[i] === 'Skipped');
-    if (step.if === 'always') return undefined;
-    if (step.if === 'failed') return failed.length ? undefined : 'skipped: it runs only when a step it depends on failed, and none did';
-    return failed.length ? `skipped: step "${failed[0]}" did not succeed` : undefined;
+  /** Before the step-outcome rule: any Skipped dependency counted as a failed one. */
+  const legacyDecision = (step: PlanStep, deps: StepOutcome[]): StepDecision => {
+    const failed = step.dependsOn.filter((_, i) => deps[i]?.phase === 'Failed' || deps[i]?.phase === 'Skipped');
+    if (step.if === 'always') return { run: true };
+    if (step.if === 'failed') return failed.length ? { run: true } : { run: false, skipped: 'condition', message: 'skipped: it runs only when a step it depends on failed, and none did' };
+    return failed.length ? { run: false, skipped: 'failure', message: `skipped: step "${failed[0]}" did not succeed` } : { run: true };
   };
+  const outcomeRule = patched(PATCHES.stepOutcomeRule);
 
-  function runStep(step: PlanStep): Promise<StepPhase> {
+  function runStep(step: PlanStep): Promise<StepOutcome> {
     const known = outcomes.get(step.name);
     if (known) return known;
-    const outcome = (async (): Promise<StepPhase> => {
+    const outcome = (async (): Promise<StepOutcome> => {
       const deps = await Promise.all(step.dependsOn.map((d) => runStep(byName.get(d) as PlanStep)));
-      const skip = skipReason(step, deps);
-      if (skip) {
-        update(step.name, { phase: 'Skipped', message: skip, finishedAt: nowIso() });
-        return 'Skipped';
+      const decision = outcomeRule ? decideStep(step, deps) : legacyDecision(step, deps);
+      const ended = (phase: StepPhase): StepOutcome => outcomeOf(step.name, phase, decision);
+      if (!decision.run) {
+        update(step.name, { phase: 'Skipped', message: decision.message, ...(outcomeRule ? { skipped: decision.skipped } : {}), finishedAt: nowIso() });
+        return ended('Skipped');
       }
       if (plan.resume?.succeeded.includes(step.name)) {
         update(step.name, { phase: 'Succeeded', message: `succeeded in run ${plan.resume.run}; not run again`, finishedAt: nowIso() });
-        return 'Succeeded';
+        return ended('Succeeded');
       }
       update(step.name, { phase: 'Running', startedAt: nowIso() });
       try {
         await handlerFor(step)(ctx(step));
         update(step.name, { phase: 'Succeeded', finishedAt: nowIso() });
-        return 'Succeeded';
+        return ended('Succeeded');
       } catch (e) {
         const phase: StepPhase = isCancellation(e) ? 'Cancelled' : 'Failed';
         update(step.name, { phase, finishedAt: nowIso(), ...failureText(e) });
         if (phase === 'Cancelled') throw e;
         log.warn('step failed', { step: step.name, error: failureText(e).message });
-        return phase;
+        return ended(phase);
       }
     })();
     outcomes.set(step.name, outcome);
     return outcome;
   }
 
+  /**
+   * Waits for this run's turn: at most one run changes an application at a time. A run queued
+   * behind another says so (phase Queued, `queuedBehind`, an event); `reject` ends it at once.
+   */
+  const oneRun = patched(PATCHES.oneRunPerApplication);
+  const coordinator = coordinatorId(plan.application, plan.namespace);
+  let admission: Admission = {};
+  setHandler(admissionSignal, (a) => {
+    if (a.queuedBehind && !admission.admitted) {
+      status.queuedBehind = a.queuedBehind;
+      status.message = `queued behind run ${a.queuedBehind} of the same application`;
+      setPhase('Queued');
+      record({ phase: 'Queued', message: status.message });
+    }
+    if (a.admitted || a.rejected) admission = a;
+  });
+  const takeTurn = async (): Promise<void> => {
+    const { workflowId, taskQueue } = workflowInfo();
+    await enqueueRun({ application: plan.application, namespace: plan.namespace, run: workflowId, mode: plan.spec.concurrency ?? 'queue', taskQueue });
+    await condition(() => Boolean(admission.admitted || admission.rejected));
+    if (admission.rejected) throw ApplicationFailure.nonRetryable(`${admission.rejected}; this run was not started (concurrency: reject)`, 'ApplicationBusy');
+    if (status.phase === 'Queued') {
+      delete status.queuedBehind;
+      delete status.message;
+      setPhase('Running');
+      record({ phase: 'Running', message: 'the run before it has ended: running now' });
+    }
+  };
+  /** Lets the next run of the application go; the coordinator may have ended already. */
+  const release = () =>
+    CancellationScope.nonCancellable(() => getExternalWorkflowHandle(coordinator).signal(releasedSignal, { run: workflowInfo().workflowId })).catch(() => undefined);
+
   record({ phase: 'Running', message: `revision ${plan.revision}: ${plan.steps.length} step(s)` });
   try {
+    if (oneRun) await takeTurn();
     await Promise.all(plan.steps.map(runStep));
     status.finishedAt = nowIso();
     // a step skipped by its `if` is no failure; a failed step is, whatever ran after it
@@ -181,11 +245,12 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       throw ApplicationFailure.nonRetryable(status.message, 'RunFailed', status);
     }
     status.pruned = await pruneAfterSuccess(plan);
+    if (outcomeRule) reportUndeployed(plan, status);
     setPhase('Succeeded');
     return status;
   } catch (e) {
     // a cancel during a rollback does not turn a failed run into a cancelled one (nor undo the rollback)
-    if (status.phase === 'Running' && (isCancellation(e) || CancellationScope.current().consideredCancelled)) {
+    if ((status.phase === 'Running' || status.phase === 'Queued') && (isCancellation(e) || CancellationScope.current().consideredCancelled)) {
       setPhase('Cancelled');
       status.finishedAt = nowIso();
       status.message = 'the run was cancelled';
@@ -195,13 +260,16 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
         await CancellationScope.nonCancellable(() => Promise.allSettled(outcomes.values()));
         await cleanUpAfterCancel(plan, status);
       }
-    } else if (status.phase === 'Running') {
-      // failed outside any step (pruning after success): still a true, final phase
-      status.message = `the run failed after its steps: ${failureText(e).message}`;
+    } else if (status.phase === 'Running' || status.phase === 'Queued') {
+      // failed outside any step (refused its turn, pruning after success): still a true, final phase
+      status.message = admission.rejected ? failureText(e).message : `the run failed after its steps: ${failureText(e).message}`;
+      if (admission.rejected) status.steps.forEach((s) => update(s.name, { phase: 'Skipped', skipped: 'failure', message: 'not run: the application was busy', finishedAt: nowIso() }));
+      status.finishedAt = nowIso();
       setPhase('Failed');
     }
     throw e;
   } finally {
+    if (oneRun) await release();
     // the last event: what a client following the run waits for
     record({ phase: status.phase, ...(status.message ? { message: status.message } : {}), final: true });
   }

@@ -91,7 +91,7 @@ export const STEP_HANDLERS = {
   webhook: async (ctx) => {
     ctx.attempt();
     const p = ctx.step.properties as { url: string; method: string; headers: Record<string, string>; body?: unknown };
-    const { status } = await short(ctx.step).callWebhook(p);
+    const { status } = await short(ctx.step).callWebhook({ ...p, step: ctx.step.name });
     ctx.progress(`${p.method} ${p.url} answered ${status}`);
   },
   'gpu-check': async (ctx) => {
@@ -105,7 +105,7 @@ export const STEP_HANDLERS = {
     });
     ctx.progress(`checking for ${p.pods} pod(s) x ${p.gpusPerPod} GPUs${waiting ? `, waiting up to ${waitSeconds}s` : ''}`);
     try {
-      const r = await checkGpuCapacity({ resourceName: ctx.plan.spec.policies.gpuResourceName, gpusPerPod: p.gpusPerPod, pods: p.pods, wait: waiting });
+      const r = await checkGpuCapacity({ step: ctx.step.name, resourceName: ctx.plan.spec.policies.gpuResourceName, gpusPerPod: p.gpusPerPod, pods: p.pods, wait: waiting });
       ctx.progress(`fits: need ${r.need}; free per node: ${Object.entries(r.free).map(([n, f]) => `${n}=${f}`).join(', ')}`);
     } catch (e) {
       // after the deadline, waiting for capacity ends as what it is: not enough GPUs

@@ -1,0 +1,97 @@
+/**
+ * One coordinator per application (name + namespace): at most one run changes an application at
+ * a time. Runs enqueue themselves (the enqueueRun activity signals with start), wait for their
+ * admission and signal `released` when they end; the coordinator admits them one at a time, in
+ * the order they arrived. `replace` cancels the running and queued runs first; `reject` is
+ * refused while anything runs. A run that ends without releasing (terminated, timed out) is
+ * noticed by watching it. The queue lives in this workflow's history, so it survives worker,
+ * API and Temporal restarts; the workflow continues as new before its history grows large and
+ * ends when nothing is queued for a while.
+ */
+import { CancellationScope, condition, continueAsNew, getExternalWorkflowHandle, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { CoordinationActivities } from '../activities/run-coordination.js';
+import { admissionSignal, coordinatorQuery, type Admission, enqueueSignal, releasedSignal, type CoordinatorInput, type CoordinatorState, type EnqueueRequest } from './contract.js';
+
+const { awaitRunClosed } = proxyActivities<CoordinationActivities>({
+  startToCloseTimeout: '365 days',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** How long an idle coordinator stays before it ends (a new run starts it again). */
+const IDLE_MS = 10 * 60_000;
+const MAX_HISTORY_EVENTS = 2_000;
+
+export async function coordinateApplication(input: CoordinatorInput): Promise<void> {
+  const state: CoordinatorState = { queue: [...(input.state?.queue ?? [])], ...(input.state?.holder ? { holder: input.state.holder } : {}) };
+  let changed = false;
+  const admit = (run: string, admission: Admission) =>
+    getExternalWorkflowHandle(run)
+      .signal(admissionSignal, admission)
+      .then(
+        () => true,
+        () => false, // the run has ended already (e.g. terminated while queued)
+      );
+  const cancel = (run: string) => getExternalWorkflowHandle(run).cancel().catch(() => undefined);
+
+  setHandler(coordinatorQuery, () => state);
+  setHandler(enqueueSignal, (req: EnqueueRequest) => {
+    changed = true;
+    if (state.holder === req.run || state.queue.some((q) => q.run === req.run)) return; // a retried enqueue
+    const busy = [...(state.holder ? [state.holder] : []), ...state.queue.map((q) => q.run)];
+    if (req.mode === 'reject' && busy.length) {
+      void admit(req.run, { rejected: `run ${busy[0]} of this application is ${state.holder === busy[0] ? 'running' : 'queued'}` });
+      return;
+    }
+    if (req.mode === 'replace') {
+      busy.forEach((run) => void cancel(run));
+      state.queue = [];
+    }
+    const ahead = state.queue.at(-1)?.run ?? state.holder;
+    state.queue.push({ run: req.run, mode: req.mode });
+    if (ahead) void admit(req.run, { queuedBehind: ahead });
+  });
+  setHandler(releasedSignal, ({ run }) => {
+    changed = true;
+    if (state.holder === run) delete state.holder;
+    state.queue = state.queue.filter((q) => q.run !== run);
+  });
+
+  let watch: CancellationScope | undefined;
+  let watched: string | undefined;
+  for (;;) {
+    // admit the next run; one that has ended already is passed over
+    while (!state.holder && state.queue.length) {
+      const next = state.queue.shift() as { run: string };
+      state.holder = next.run;
+      if (!(await admit(next.run, { admitted: true }))) delete state.holder;
+    }
+    // watch the holder, so a run that never releases (terminated) does not hold the application
+    if (state.holder !== watched) {
+      watch?.cancel();
+      watched = state.holder;
+      if (watched) {
+        const run = watched;
+        watch = new CancellationScope();
+        void watch
+          .run(() => awaitRunClosed({ run }))
+          .then(
+            () => {
+              changed = true;
+              if (state.holder === run) delete state.holder;
+            },
+            (e: unknown) => {
+              if (!isCancellation(e)) throw e;
+            },
+          );
+      }
+    }
+    changed = false;
+    const active = await condition(() => changed, IDLE_MS);
+    if (!active && !state.holder && state.queue.length === 0) return;
+    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
+      watch?.cancel();
+      await continueAsNew<typeof coordinateApplication>({ ...input, state });
+    }
+  }
+}
