@@ -159,6 +159,14 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
     [['$.components[0].traits.sidecar[0].name', 'container name "setup" is already used in this pod', 'give each container its own name']],
   ],
   [
+    'a sidecar mounting two volumes on one path',
+    withTraits({
+      storage: [{ name: 'a', type: 'ephemeral', mountPath: '/a' }, { name: 'b', type: 'ephemeral', mountPath: '/b' }],
+      sidecar: [{ name: 'shipper', image: 'fluent-bit', mounts: [{ volume: 'a', mountPath: '/logs' }, { volume: 'b', mountPath: '/logs' }] }],
+    }),
+    [['$.components[0].traits.sidecar[0].mounts[1].mountPath', 'mount path "/logs" is already used by mounts[0]']],
+  ],
+  [
     'envFrom of an own config whose keys a shell cannot read',
     app([web({ traits: { envFrom: [{ type: 'config', sourceName: 'settings' }] } }), { name: 'settings', type: 'config', properties: { data: { 'api-url': 'x', LOG_LEVEL: 'info', 'app.properties': 'a=1' } } }]),
     [['$.components[0].traits.envFrom[0]', 'config "settings" has keys that are no shell-readable variable names: api-url, app.properties', 'rename them (letters, digits and "_", not starting with a digit), read them under names of your own with the envs trait, or mount the config as files with the storage trait']],

@@ -35,7 +35,8 @@ const namesOf = (containers: unknown): string[] => ((containers as { name: strin
 
 /**
  * Names must not clash with the main container, each other, or (for sidecars) the init
- * containers: Kubernetes wants every container of a pod named apart. Mounts must name declared volumes.
+ * containers: Kubernetes wants every container of a pod named apart. Mounts must name declared
+ * volumes, each on its own path.
  */
 function checkContainers(data: ContainerData, component: Component, also: readonly string[]): TraitIssue[] {
   const volumes = new Set(namesOf(component.traits.storage));
@@ -45,6 +46,8 @@ function checkContainers(data: ContainerData, component: Component, also: readon
     if (names.has(c.name)) issues.push({ path: [i, 'name'], message: `container name "${c.name}" is already used in this pod`, hint: 'give each container its own name' });
     names.add(c.name);
     c.mounts.forEach((m, k) => {
+      const first = c.mounts.findIndex((x) => x.mountPath === m.mountPath);
+      if (first < k) issues.push({ path: [i, 'mounts', k, 'mountPath'], message: `mount path "${m.mountPath}" is already used by mounts[${first}]` });
       if (!volumes.has(m.volume))
         issues.push({ path: [i, 'mounts', k, 'volume'], message: `no volume "${m.volume}" in this component's storage trait`, hint: volumes.size ? `declared volumes: ${[...volumes].join(', ')}` : 'declare it under traits.storage' });
     });
