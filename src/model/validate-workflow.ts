@@ -40,8 +40,8 @@ function checkStep({ step, at }: Located, app: Application, broken: IsBroken): E
   if (type.components === 'none' && step.components.length > 0) errors.push({ path: jsonPath([...at, 'components']), message: `${article(step.type)} step takes no components`, hint: 'remove components' });
   errors.push(...duplicateComponents(step, at));
   step.components.forEach((name, k) => {
+    if (step.components.indexOf(name) < k) return; // reported as a duplicate
     const c = app.components.find((x) => x.name === name);
-    if (step.components.indexOf(name) < k) return;
     if (!c) errors.push({ path: jsonPath([...at, 'components', k]), message: `unknown component "${name}"`, hint: `components of this application: ${app.components.map((x) => x.name).join(', ')}` });
     else if (type.componentTypes && !type.componentTypes.includes(c.type)) errors.push({ path: jsonPath([...at, 'components', k]), message: `${article(step.type)} step runs ${type.componentTypes.join(' or ')} components; "${name}" is a ${c.type}` });
   });
