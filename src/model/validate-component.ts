@@ -53,7 +53,7 @@ function nameDetails(c: Component, type: ComponentType<unknown>, at: Path): Erro
     errors.push({ path, message: `a ${type.name} component's name can be at most ${type.nameLimit.max} characters (this one has ${c.name.length})`, hint: type.nameLimit.hint });
   }
   if (type.exposesService && portsOf(c).length > 0 && !isDns1035Label(c.name)) {
-    errors.push({ path, message: `"${c.name}" names a Service, so it must start with a letter (a DNS-1035 label)`, hint: 'rename the component: Kubernetes refuses Service names that start with a digit' });
+    errors.push({ path, message: `"${c.name}" names a Service, so it must start with a letter (a DNS-1035 label)`, hint: 'rename the component: Kubernetes before 1.36 refuses Service names that start with a digit (1.36 relaxed it), so such a spec is not portable' });
   }
   return errors;
 }

@@ -150,7 +150,7 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
     app([{ name: 's'.repeat(53), type: 'store', image: 'redis:7' }]),
     [['$.components[0].name', "a store component's name can be at most 52 characters (this one has 53)", 'Kubernetes labels each revision of a StatefulSet <name>-<hash> (up to 11 more characters), and a label value is at most 63 characters']],
   ],
-  ['a web service name starting with a digit', app([web({ name: '1web' })]), [['$.components[0].name', '"1web" names a Service, so it must start with a letter (a DNS-1035 label)', 'rename the component: Kubernetes refuses Service names that start with a digit']]],
+  ['a web service name starting with a digit', app([web({ name: '1web' })]), [['$.components[0].name', '"1web" names a Service, so it must start with a letter (a DNS-1035 label)', 'rename the component: Kubernetes before 1.36 refuses Service names that start with a digit (1.36 relaxed it), so such a spec is not portable']]],
   ['a store name starting with a digit', app([{ name: '0db', type: 'store', image: 'redis:7', port: 6379 }]), [['$.components[0].name', '"0db" names a Service, so it must start with a letter (a DNS-1035 label)']]],
   ['the same component twice in one step', app([web()], { workflow: { steps: [{ name: 'go', type: 'deploy', components: ['web', 'web'] }] } }), [['$.workflow.steps[0].components[1]', 'component "web" is already in this step (components[0])', 'list each component once']]],
   [
