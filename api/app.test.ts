@@ -44,6 +44,42 @@ describe('API routes without Temporal', () => {
     );
   });
 
+  it('answers schema errors and cross-field problems together as one 400 problem+json, on validate and on runs', async () => {
+    const body = [
+      'name: shop',
+      'components:',
+      '  - name: web',
+      '    type: webservice',
+      '    image: nginx',
+      '    port: 70000',
+      '  - name: web',
+      '    type: job',
+      '    image: migrate',
+      '    traits:',
+      '      storage: [{ type: host-mounted, mountPath: /h, hostPath: /var/log }]',
+      'workflow:',
+      '  steps: [{ name: go, type: deploy, components: [web, web] }]',
+      '',
+    ].join('\n');
+    for (const path of ['/v1/validate', '/v1/runs']) {
+      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body });
+      assert.equal(res.status, 400, path);
+      assert.equal(res.headers.get('content-type'), 'application/problem+json');
+      const problem = (await res.json()) as { code: string; errors: { path: string; line?: number }[] };
+      assert.equal(problem.code, 'SpecInvalid');
+      assert.deepEqual(
+        problem.errors.map((e) => [e.path, e.line]),
+        [
+          ['$.components[0].port', 6],
+          ['$.components[1].traits.storage[0].type', 11],
+          ['$.components[1].name', 7],
+          ['$.workflow.steps[0].components[1]', 13],
+        ],
+        path,
+      );
+    }
+  });
+
   it('answers a YAML syntax error with its line', async () => {
     const res = await app.request('/v1/runs', { method: 'POST', body: 'name: [shop\n' });
     assert.equal(res.status, 400);

@@ -34,6 +34,21 @@ describe('rendered manifests pass the API server (server-side dry-run)', () => {
     assert.deepEqual(rejected, []);
   });
 
+  it('refuses a Job named for the longest job component validation accepts, plus one character', async () => {
+    // (validation also wants Service names to start with a letter; this 1.36 server accepts either,
+    // as KEP-5311 relaxed Service names there, but clusters before 1.36 refuse them)
+    const namespace = scratch.next();
+    await kubeApis().core.createNamespace({ body: { metadata: { name: namespace } } });
+    const api = KubernetesObjectApi.makeApiClient(kubeConfig());
+    const apply = (obj: object) => api.patch(obj as KubernetesObject, undefined, 'All', 'kubemin', true, PatchStrategy.ServerSideApply);
+    const longest = 'j'.repeat(54); // validation refuses 55
+    const spec = validateApplication({ name: 'limits', namespace, components: [{ name: longest, type: 'job', image: 'migrate:1' }] });
+    const [job] = renderComponent(spec, longest).objects as KubernetesObject[];
+    assert.equal(job?.metadata?.name?.length, 63);
+    await apply(job as KubernetesObject);
+    await assert.rejects(apply({ ...job, metadata: { ...job?.metadata, name: `${job?.metadata?.name}x` } }), (e: unknown) => e instanceof ApiException && e.code === 422 && /63/.test(String(e.body)));
+  });
+
   it('is a real check: the API server rejects an object that is wrong', async () => {
     const namespace = scratch.next();
     await kubeApis().core.createNamespace({ body: { metadata: { name: namespace } } });

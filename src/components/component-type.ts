@@ -56,6 +56,12 @@ export interface ComponentType<P = unknown> {
   readonly stage: Stage;
   /** Whether it renders a Service other components' traffic can be routed to. */
   readonly exposesService?: boolean;
+  /**
+   * A limit on the component's name tighter than a DNS label's 63 characters, when Kubernetes
+   * puts something longer than the name into a label value (a Job's name, a StatefulSet's
+   * revision hash): the apply would be refused.
+   */
+  readonly nameLimit?: { max: number; hint: string };
   /** Checks that need the other components (e.g. a gateway's backends). */
   check?(ctx: CheckContext<P>): ComponentIssue[];
   render(ctx: RenderContext<P>): KubeObject[];

@@ -1,10 +1,11 @@
 /** `config`: a ConfigMap named after the component, from `properties.data`. */
 import { z } from 'zod';
+import { configKey } from '../model/common.js';
 import { metadataFor } from '../render/workloads.js';
 import { defineComponentType } from './component-type.js';
 
 const ConfigProperties = z.strictObject({
-  data: z.record(z.string(), z.string()).default({}),
+  data: z.record(configKey, z.string()).default({}),
 });
 
 export const configType = defineComponentType({

@@ -4,6 +4,8 @@
  * already created instead of starting a second one, and a new revision runs it again.
  */
 import { z } from 'zod';
+import { revisionOf } from '../compiler/revision.js';
+import { LABEL_VALUE_MAX } from '../model/common.js';
 import { metadataFor, podTemplate } from '../render/workloads.js';
 import { defineComponentType, type RenderContext } from './component-type.js';
 
@@ -13,7 +15,12 @@ const JobProperties = z.strictObject({
   ttlSecondsAfterFinished: z.number().int().min(0).optional(),
 });
 
-export const jobName = ({ component, revision }: Pick<RenderContext, 'component' | 'revision'>): string => `${component.name}-${revision.slice(0, 8)}`;
+const jobSuffix = (revision: string): string => `-${revision.slice(0, 8)}`;
+
+export const jobName = ({ component, revision }: Pick<RenderContext, 'component' | 'revision'>): string => `${component.name}${jobSuffix(revision)}`;
+
+/** Kubernetes labels a Job's pods with the Job's name, so the name must fit a label value. */
+const SUFFIX_LENGTH = jobSuffix(revisionOf({})).length;
 
 export const job = defineComponentType({
   name: 'job',
@@ -21,6 +28,10 @@ export const job = defineComponentType({
   properties: JobProperties,
   workload: 'Job',
   stage: 'workload',
+  nameLimit: {
+    max: LABEL_VALUE_MAX - SUFFIX_LENGTH,
+    hint: `its Job is named <name>-<8 characters of its revision> (${SUFFIX_LENGTH} more characters), and Kubernetes copies the Job name into a label value, which is at most ${LABEL_VALUE_MAX} characters`,
+  },
   render: (ctx) => {
     const template = podTemplate(ctx) as { metadata: unknown; spec: Record<string, unknown> };
     return [

@@ -1,5 +1,6 @@
 /** `secret`: an Opaque Secret named after the component, from `properties.stringData` / `data`. */
 import { z } from 'zod';
+import { configKey } from '../model/common.js';
 import { metadataFor } from '../render/workloads.js';
 import { defineComponentType } from './component-type.js';
 
@@ -7,9 +8,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const SecretProperties = z.strictObject({
   /** Values as plain text; Kubernetes encodes them. */
-  stringData: z.record(z.string(), z.string()).default({}),
+  stringData: z.record(configKey, z.string()).default({}),
   /** Values already base64-encoded. */
-  data: z.record(z.string(), z.string().regex(BASE64, { message: 'must be base64; put plain text under stringData instead' })).default({}),
+  data: z.record(configKey, z.string().regex(BASE64, { message: 'must be base64; put plain text under stringData instead' })).default({}),
 });
 
 export const secretType = defineComponentType({

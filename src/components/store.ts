@@ -5,9 +5,16 @@
  * KubeMin-Cli could only create StatefulSets).
  */
 import { z } from 'zod';
+import { LABEL_VALUE_MAX } from '../model/common.js';
 import { selectorLabels } from '../render/labels.js';
 import { metadataFor, podTemplate, serviceFor } from '../render/workloads.js';
 import { defineComponentType } from './component-type.js';
+
+/**
+ * The StatefulSet controller labels each pod with `controller-revision-hash: <name>-<hash>`,
+ * where the hash (rand.SafeEncodeString of a 32-bit FNV hash) has up to 10 characters.
+ */
+const REVISION_HASH_SUFFIX = 1 + 10;
 
 export const store = defineComponentType({
   name: 'store',
@@ -17,6 +24,10 @@ export const store = defineComponentType({
   }),
   workload: 'StatefulSet',
   stage: 'workload',
+  nameLimit: {
+    max: LABEL_VALUE_MAX - REVISION_HASH_SUFFIX,
+    hint: `Kubernetes labels each revision of a StatefulSet <name>-<hash> (up to ${REVISION_HASH_SUFFIX} more characters), and a label value is at most ${LABEL_VALUE_MAX} characters`,
+  },
   exposesService: true,
   render: (ctx) => [
     ...serviceFor(ctx, { headless: true }),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ProbesSchema } from '../traits/probes.js';
-import { dnsLabel, duration, envName, port } from './common.js';
+import { dnsLabel, duration, envName, labelKey, labelValue, port } from './common.js';
 
 export const PortSchema = z.strictObject({
   port,
@@ -14,7 +14,7 @@ export const PortSchema = z.strictObject({
 });
 
 /** `componentType` is the seed's name for `type`; both are accepted, `type` wins. */
-function aliasComponentType(input: unknown): unknown {
+export function aliasComponentType(input: unknown): unknown {
   if (input && typeof input === 'object' && !Array.isArray(input) && 'componentType' in input) {
     const { componentType, ...rest } = input as Record<string, unknown>;
     return 'type' in rest ? rest : { ...rest, type: componentType };
@@ -36,7 +36,7 @@ export const ComponentShape = z.strictObject({
     /** Plain environment variables of the main container; `traits.envs` adds references. */
     env: z.record(envName, z.string()).optional(),
     /** Annotations of the component's pods (e.g. for scrapers and meshes). */
-    annotations: z.record(z.string(), z.string()).optional(),
+    annotations: z.record(labelKey, z.string()).optional(),
     dependsOn: z.array(z.string()).default([]),
     properties: z.record(z.string(), z.unknown()).default({}),
     traits: z.record(z.string(), z.unknown()).default({}),
@@ -119,7 +119,8 @@ export const ApplicationSchema = z.strictObject({
   name: dnsLabel,
   namespace: dnsLabel.default('default'),
   description: z.string().optional(),
-  labels: z.record(z.string(), z.string()).optional(),
+  /** Labels of every object and pod; KubeMin's own labels win over these. */
+  labels: z.record(labelKey, labelValue).optional(),
   components: z.array(ComponentSchema).min(1, { message: 'an application needs at least one component' }),
   policies: PoliciesSchema.default({ allowHostPath: false, gpuResourceName: 'nvidia.com/gpu', external: { configs: [], secrets: [] }, overrides: [] }),
   /** The steps to run; without it, KubeMin generates one (see compiler/compile.ts). */

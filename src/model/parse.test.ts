@@ -78,6 +78,38 @@ describe('validateSpecText', () => {
     );
   });
 
+  it('gives the lines of schema errors and of cross-field problems found beside them, in one answer', () => {
+    const text = [
+      'name: shop', //                                   1
+      'components:', //                                  2
+      '  - name: web', //                                3
+      '    type: webservice', //                         4
+      '    image: nginx', //                             5
+      '    replica: 2', //                               6  a misspelt field: the component's shape is invalid
+      '    traits:', //                                  7
+      '      envs:', //                                  8
+      '        - name: PW', //                           9
+      '          valueFrom: { secret: { name: db, key: p } }', // 10  no such secret
+      '  - name: web', //                                11 a duplicate name
+      '    type: worker', //                             12
+      '    image: w', //                                 13
+      '    traits:', //                                  14
+      '      storage:', //                               15
+      '        - { type: host-mounted, mountPath: /h, hostPath: /var/log }', // 16 not allowed
+      '',
+    ].join('\n');
+    const errors = errorsOf(() => validateSpecText(text));
+    assert.deepEqual(
+      errors.map((e) => [e.path, (e as { line?: number }).line]),
+      [
+        ['$.components[0]', 3],
+        ['$.components[1].traits.storage[0].type', 16],
+        ['$.components[1].name', 11],
+        ['$.components[0].traits.envs[0].valueFrom.secret.name', 10],
+      ],
+    );
+  });
+
   it('reads quoted keys back from a JSON path', () => {
     assert.deepEqual(pathSegments('$.components[0].env["MY-VAR"]'), ['components', 0, 'env', 'MY-VAR']);
   });

@@ -1,16 +1,16 @@
 /**
  * Validation of an explicit workflow: unique step and group names, known step types with valid
- * properties, components that exist and suit the step, dependsOn that names steps or groups,
- * and no dependency cycle. Errors carry JSON paths like every other spec error.
+ * properties, components that exist, suit the step and appear in it once, dependsOn that names
+ * steps or groups, and no dependency cycle. Errors carry JSON paths like every other spec error.
+ * Fields that failed the shape (`broken`, see salvage.ts) are not checked again.
  */
-import type { z } from 'zod';
 import type { ErrorDetail } from '../errors.js';
 import { findStepType, stepTypeNames } from '../steps/registry.js';
 import type { Application, StepSpec } from './application.js';
-import { jsonPath } from './json-path.js';
 import { findCycle } from './cycle.js';
-
-type Path = (string | number)[];
+import { checkDetails, issueDetails, under, type Path } from './issues.js';
+import { jsonPath } from './json-path.js';
+import { nothingBroken, type IsBroken } from './salvage.js';
 
 interface Located {
   step: StepSpec;
@@ -19,26 +19,37 @@ interface Located {
 
 const article = (word: string): string => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
-function checkStep({ step, at }: Located, app: Application): ErrorDetail[] {
+/** Each component once: the same component twice in a step would make the run wait for it forever. */
+function duplicateComponents(step: StepSpec, at: Path): ErrorDetail[] {
+  return step.components.flatMap((name, k) => {
+    const first = step.components.indexOf(name);
+    return first < k ? [{ path: jsonPath([...at, 'components', k]), message: `component "${name}" is already in this step (components[${first}])`, hint: 'list each component once' }] : [];
+  });
+}
+
+function checkStep({ step, at }: Located, app: Application, broken: IsBroken): ErrorDetail[] {
+  if (broken(step, 'type')) return [];
   const errors: ErrorDetail[] = [];
   const type = findStepType(step.type);
   if (!type) return [{ path: jsonPath([...at, 'type']), message: `unknown step type "${step.type}"`, hint: `known step types: ${stepTypeNames().join(', ')}` }];
-  const props = type.properties.safeParse(step.properties);
+  const props = broken(step, 'properties') ? undefined : type.properties.safeParse(step.properties);
   // the parsed properties (defaults filled in) replace the raw ones in the validated spec
-  if (props.success) step.properties = props.data as Record<string, unknown>;
-  else errors.push(...props.error.issues.map((i: z.core.$ZodIssue) => ({ path: jsonPath([...at, 'properties', ...i.path]), message: i.message })));
-  if (type.components === 'required' && step.components.length === 0) errors.push({ path: jsonPath([...at, 'components']), message: `${article(step.type)} step needs at least one component` });
+  if (props?.success) step.properties = props.data as Record<string, unknown>;
+  else if (props) errors.push(...issueDetails(props.error, [...at, 'properties']));
+  if (type.components === 'required' && step.components.length === 0 && !broken(step, 'components')) errors.push({ path: jsonPath([...at, 'components']), message: `${article(step.type)} step needs at least one component` });
   if (type.components === 'none' && step.components.length > 0) errors.push({ path: jsonPath([...at, 'components']), message: `${article(step.type)} step takes no components`, hint: 'remove components' });
+  errors.push(...duplicateComponents(step, at));
   step.components.forEach((name, k) => {
+    if (step.components.indexOf(name) < k) return; // reported as a duplicate
     const c = app.components.find((x) => x.name === name);
     if (!c) errors.push({ path: jsonPath([...at, 'components', k]), message: `unknown component "${name}"`, hint: `components of this application: ${app.components.map((x) => x.name).join(', ')}` });
     else if (type.componentTypes && !type.componentTypes.includes(c.type)) errors.push({ path: jsonPath([...at, 'components', k]), message: `${article(step.type)} step runs ${type.componentTypes.join(' or ')} components; "${name}" is a ${c.type}` });
   });
-  if (props.success) errors.push(...(type.check?.(props.data, app) ?? []).map((i) => ({ path: jsonPath([...at, 'properties', ...i.path]), message: i.message, ...(i.hint ? { hint: i.hint } : {}) })));
+  if (props?.success) errors.push(...checkDetails(under([...at, 'properties']), type.check?.(props.data, app)));
   return errors;
 }
 
-export function validateWorkflow(app: Application): ErrorDetail[] {
+export function validateWorkflow(app: Application, broken: IsBroken = nothingBroken): ErrorDetail[] {
   if (!app.workflow) return [];
   const errors: ErrorDetail[] = [];
   const steps: Located[] = [];
@@ -55,6 +66,7 @@ export function validateWorkflow(app: Application): ErrorDetail[] {
   });
   const seen = new Map<string, Path>();
   for (const e of entries) {
+    if (!e.name) continue; // a step whose name failed the shape
     const first = seen.get(e.name);
     if (first) errors.push({ path: jsonPath([...e.at, 'name']), message: `duplicate step name "${e.name}" (also ${jsonPath(first)})`, hint: 'step and group names must be unique' });
     else seen.set(e.name, e.at);
@@ -67,6 +79,6 @@ export function validateWorkflow(app: Application): ErrorDetail[] {
   }
   const cycle = findCycle(new Map(entries.map((e) => [e.name, e.dependsOn.filter((d) => d !== e.name)])));
   if (cycle) errors.push({ path: jsonPath([...(seen.get(cycle[0] as string) ?? ['workflow']), 'dependsOn']), message: `dependency cycle: ${cycle.join(' -> ')}`, hint: 'remove one of these dependsOn entries' });
-  for (const s of steps) errors.push(...checkStep(s, app));
+  for (const s of steps) errors.push(...checkStep(s, app, broken));
   return errors;
 }

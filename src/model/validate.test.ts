@@ -139,6 +139,81 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
     [['$.policies.overrides[0].restartPolicy', 'web must restart Always: only job components take restartPolicy Never', 'match only job components (match.types: [job])']],
   ],
   ['a property a web service does not have', app([web({ properties: { size: 3 } })]), [['$.components[0].properties', 'Unrecognized key: "size"']]],
+  // what Kubernetes would refuse only at apply time
+  [
+    'a job name too long for its revision suffix',
+    app([{ name: 'j'.repeat(55), type: 'job', image: 'migrate:1' }]),
+    [['$.components[0].name', "a job component's name can be at most 54 characters (this one has 55)", 'its Job is named <name>-<8 characters of its revision> (9 more characters), and Kubernetes copies the Job name into a label value, which is at most 63 characters']],
+  ],
+  [
+    'a store name too long for the revision-hash label',
+    app([{ name: 's'.repeat(53), type: 'store', image: 'redis:7' }]),
+    [['$.components[0].name', "a store component's name can be at most 52 characters (this one has 53)", 'Kubernetes labels each revision of a StatefulSet <name>-<hash> (up to 11 more characters), and a label value is at most 63 characters']],
+  ],
+  ['a web service name starting with a digit', app([web({ name: '1web' })]), [['$.components[0].name', '"1web" names a Service, so it must start with a letter (a DNS-1035 label)', 'rename the component: Kubernetes before 1.36 refuses Service names that start with a digit (1.36 relaxed it), so such a spec is not portable']]],
+  ['a store name starting with a digit', app([{ name: '0db', type: 'store', image: 'redis:7', port: 6379 }]), [['$.components[0].name', '"0db" names a Service, so it must start with a letter (a DNS-1035 label)']]],
+  ['the same component twice in one step', app([web()], { workflow: { steps: [{ name: 'go', type: 'deploy', components: ['web', 'web'] }] } }), [['$.workflow.steps[0].components[1]', 'component "web" is already in this step (components[0])', 'list each component once']]],
+  [
+    'an init container and a sidecar with one name',
+    withTraits({ init: [{ name: 'setup', image: 'busybox' }], sidecar: [{ name: 'setup', image: 'fluent-bit' }] }),
+    [['$.components[0].traits.sidecar[0].name', 'container name "setup" is already used in this pod', 'give each container its own name']],
+  ],
+  [
+    'a sidecar mounting two volumes on one path',
+    withTraits({
+      storage: [{ name: 'a', type: 'ephemeral', mountPath: '/a' }, { name: 'b', type: 'ephemeral', mountPath: '/b' }],
+      sidecar: [{ name: 'shipper', image: 'fluent-bit', mounts: [{ volume: 'a', mountPath: '/logs' }, { volume: 'b', mountPath: '/logs' }] }],
+    }),
+    [['$.components[0].traits.sidecar[0].mounts[1].mountPath', 'mount path "/logs" is already used by mounts[0]']],
+  ],
+  [
+    'envFrom of an own config whose keys a shell cannot read',
+    app([web({ traits: { envFrom: [{ type: 'config', sourceName: 'settings' }] } }), { name: 'settings', type: 'config', properties: { data: { 'api-url': 'x', LOG_LEVEL: 'info', 'app.properties': 'a=1' } } }]),
+    [['$.components[0].traits.envFrom[0]', 'config "settings" has keys that are no shell-readable variable names: api-url, app.properties', 'rename them (letters, digits and "_", not starting with a digit), read them under names of your own with the envs trait, or mount the config as files with the storage trait']],
+  ],
+  [
+    'envFrom of an own secret whose prefixed keys a shell cannot read',
+    app([web({ traits: { envFrom: [{ type: 'secret', sourceName: 'db', prefix: 'DB_' }] } }), { name: 'db', type: 'secret', properties: { stringData: { '1st': 'x', 'pass-word': 'y' }, data: { 'user.name': 'eA==' } } }]),
+    [['$.components[0].traits.envFrom[0]', 'secret "db" has keys that are no shell-readable variable names: pass-word, user.name']],
+  ],
+  ['a config key Kubernetes refuses', app([{ name: 'cfg', type: 'config', properties: { data: { 'a b': 'x' } } }]), [['$.components[0].properties.data["a b"]', 'must be a ConfigMap/Secret key: letters, digits, "-", "_" and "."']]],
+  ['a label value with a space', { ...app([web()]), labels: { team: 'a b' } }, [['$.labels.team', 'must be a label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit']]],
+  ['a label value over 63 characters', { ...app([web()]), labels: { team: 't'.repeat(64) } }, [['$.labels.team', 'must be a label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit']]],
+  ['a label key with a space', { ...app([web()]), labels: { 'my team': 'a' } }, [['$.labels["my team"]', 'must be a label key: an optional DNS subdomain prefix and "/", then at most 63 letters, digits, "-", "_" and "."']]],
+  ['an annotation key Kubernetes refuses', app([web({ annotations: { 'a/b/c': 'x' } })]), [['$.components[0].annotations["a/b/c"]', 'must be a label key: an optional DNS subdomain prefix and "/", then at most 63 letters, digits, "-", "_" and "."']]],
+  // cross-element checks still run when one element of the list is invalid
+  [
+    'a duplicate mount path beside an invalid volume',
+    withTraits({ storage: [{ type: 'ephemeral', mountPath: '/cache' }, { type: 'ephemeral', mountPath: '/cache' }, { type: 'persistent', mountPath: '/d', size: '20' }] }),
+    [
+      ['$.components[0].traits.storage[2].size', 'a bare number is bytes; write a unit, e.g. "20Gi"'],
+      ['$.components[0].traits.storage[1].mountPath', 'mount path "/cache" is already used by storage[0]'],
+    ],
+  ],
+  [
+    'a duplicate env name beside an invalid env',
+    withTraits({ envs: [{ name: 'A', value: '1' }, { name: '1B', value: '2' }, { name: 'A', value: '3' }] }),
+    [
+      ['$.components[0].traits.envs[1].name', 'must be a shell-readable name: letters, digits and "_", not starting with a digit'],
+      ['$.components[0].traits.envs[2].name', 'duplicate environment variable "A"'],
+    ],
+  ],
+  [
+    'an unknown Secret beside an invalid env',
+    withTraits({ envs: [{ name: '1ST', value: 'x' }, { name: 'PW', valueFrom: { secret: { name: 'db', key: 'p' } } }] }),
+    [
+      ['$.components[0].traits.envs[0].name', 'must be a shell-readable name: letters, digits and "_", not starting with a digit'],
+      ['$.components[0].traits.envs[1].valueFrom.secret.name', 'unknown secret "db"'],
+    ],
+  ],
+  [
+    'host-mounted storage without the policy beside an invalid volume',
+    withTraits({ storage: [{ type: 'persistent', mountPath: '/d', size: '20' }, { type: 'host-mounted', mountPath: '/host', hostPath: '/var/log' }] }),
+    [
+      ['$.components[0].traits.storage[0].size', 'a bare number is bytes; write a unit, e.g. "20Gi"'],
+      ['$.components[0].traits.storage[1].type', "host-mounted storage gives the pod the node's files and is denied by default"],
+    ],
+  ],
 ];
 
 function errorsOf(spec: Spec): ErrorDetail[] {
@@ -164,6 +239,53 @@ describe('bad specs are rejected with exact errors', () => {
     });
   }
 
+  it('reports schema errors and cross-field problems of other parts in one answer', () => {
+    const errors = errorsOf({
+      name: 'Shop',
+      namespace: 'shop',
+      components: [
+        web({ replica: 2 }),
+        web({ name: 'api' }),
+        web({ name: 'api', port: 70000 }),
+        {
+          name: 'worker',
+          type: 'worker',
+          image: 'w',
+          replicas: -1,
+          traits: {
+            envs: [{ name: 'PW', valueFrom: { secret: { name: 'db', key: 'p' } } }],
+            storage: [{ type: 'host-mounted', mountPath: '/h', hostPath: '/var/log' }, { type: 'ephemeral', mountPath: '/h' }],
+          },
+        },
+      ],
+      workflow: { steps: [{ name: 'go', type: 'deploy', components: ['web', 'web', 'worker'], timeout: '10' }] },
+    });
+    const expected = [
+      ['$.name', 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit'],
+      ['$.components[0]', 'Unrecognized key: "replica"'],
+      ['$.components[2].port', 'must be a port from 1 to 65535'],
+      ['$.components[3].replicas', 'Too small: expected number to be >=0'],
+      ['$.workflow.steps[0].timeout', 'must be a duration such as 30s, 5m or 1h30m'],
+      ['$.components[2].name', 'duplicate component name "api" (also $.components[1])'],
+      ['$.components[3].traits.envs[0].valueFrom.secret.name', 'unknown secret "db"'],
+      ['$.components[3].traits.storage[0].type', "host-mounted storage gives the pod the node's files and is denied by default"],
+      ['$.components[3].traits.storage[1].mountPath', 'mount path "/h" is already used by storage[0]'],
+      ['$.workflow.steps[0].components[1]', 'component "web" is already in this step (components[0])'],
+    ];
+    const sorted = (list: string[][]) => [...list].sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+    assert.deepEqual(sorted(errors.map((e) => [e.path, e.message])), sorted(expected));
+  });
+
+  it('checks a component whose own shape is invalid for what did parse', () => {
+    const errors = errorsOf(app([web({ replica: 2, traits: { storage: [{ type: 'host-mounted', mountPath: '/h', hostPath: '/var/log' }] } }), web()]));
+    assert.deepEqual(errors.map((e) => e.path), ['$.components[0]', '$.components[0].traits.storage[0].type', '$.components[1].name']);
+  });
+
+  it('checks the components that parsed when the list holds something that is no component', () => {
+    const errors = errorsOf(app(['web' as unknown as Spec, web({ dependsOn: ['db'] }), { type: 'worker', image: 'w' }]));
+    assert.deepEqual(errors.map((e) => e.path), ['$.components[0]', '$.components[2].name', '$.components[1].dependsOn[0]']);
+  });
+
   it('reports problems of the shape, of traits and of references together', () => {
     const errors = errorsOf({
       name: 'Bad',
@@ -171,4 +293,22 @@ describe('bad specs are rejected with exact errors', () => {
     });
     assert.deepEqual(errors.map((e) => e.path), ['$.name', '$.components[0].traits.storage[0].size', '$.components[1].type']);
   });
+});
+
+describe('specs at the limits are accepted', () => {
+  const GOOD: [string, Spec][] = [
+    ['a job name of 54 characters', app([{ name: 'j'.repeat(54), type: 'job', image: 'migrate:1' }])],
+    ['a store name of 52 characters', app([{ name: 's'.repeat(52), type: 'store', image: 'redis:7', port: 6379 }])],
+    ['a worker name of 63 characters', app([{ name: 'w'.repeat(63), type: 'worker', image: 'w' }])],
+    ['a worker name starting with a digit (it has no Service)', app([{ name: '1worker', type: 'worker', image: 'w', port: 9000 }])],
+    ['a web service without a port named with a leading digit (it has no Service)', app([{ name: '1web', type: 'webservice', image: 'w' }])],
+    ['a sidecar mounting a volume the storage trait declares after it', withTraits({ sidecar: [{ name: 'shipper', image: 'fluent-bit', mounts: [{ volume: 'logs', mountPath: '/logs' }] }], storage: [{ name: 'logs', type: 'ephemeral', mountPath: '/var/log' }] })],
+    ['envFrom of a config whose keys are variable names', app([web({ traits: { envFrom: [{ type: 'config', sourceName: 'settings' }] } }), { name: 'settings', type: 'config', properties: { data: { API_URL: 'x', log_level: 'info' } } }])],
+    ['envFrom of a secret whose keys start with a digit but get a prefix', app([web({ traits: { envFrom: [{ type: 'secret', sourceName: 'db', prefix: 'DB_' }] } }), { name: 'db', type: 'secret', properties: { stringData: { '1st': 'x' } } }])],
+    ['envFrom of an external config (its keys are unknown)', app([web({ traits: { envFrom: [{ type: 'config', sourceName: 'shared' }] } })], { policies: { external: { configs: ['shared'] } } })],
+    ['labels and annotations Kubernetes accepts', { ...app([web({ annotations: { 'prometheus.io/scrape': 'true', note: 'any value, even with spaces' } })]), labels: { 'example.com/team': 'a.b_c-1', empty: '' } }],
+  ];
+  for (const [what, spec] of GOOD) {
+    it(`accepts ${what}`, () => assert.doesNotThrow(() => validateApplication(spec), (e: unknown) => (isSpecInvalid(e) ? JSON.stringify(e.details) : String(e)) as never));
+  }
 });

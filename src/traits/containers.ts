@@ -31,15 +31,23 @@ function toContainer(c: ContainerData[number]): Container {
   };
 }
 
-/** Names must not clash with the main container or each other; mounts must name declared volumes. */
-function checkContainers(data: ContainerData, component: Component): TraitIssue[] {
-  const volumes = new Set(((component.traits.storage as { name: string }[] | undefined) ?? []).map((v) => v.name));
+const namesOf = (containers: unknown): string[] => ((containers as { name: string }[] | undefined) ?? []).map((c) => c.name);
+
+/**
+ * Names must not clash with the main container, each other, or (for sidecars) the init
+ * containers: Kubernetes wants every container of a pod named apart. Mounts must name declared
+ * volumes, each on its own path.
+ */
+function checkContainers(data: ContainerData, component: Component, also: readonly string[]): TraitIssue[] {
+  const volumes = new Set(namesOf(component.traits.storage));
   const issues: TraitIssue[] = [];
-  const names = new Set([component.name]);
+  const names = new Set([component.name, ...also]);
   data.forEach((c, i) => {
     if (names.has(c.name)) issues.push({ path: [i, 'name'], message: `container name "${c.name}" is already used in this pod`, hint: 'give each container its own name' });
     names.add(c.name);
     c.mounts.forEach((m, k) => {
+      const first = c.mounts.findIndex((x) => x.mountPath === m.mountPath);
+      if (first < k) issues.push({ path: [i, 'mounts', k, 'mountPath'], message: `mount path "${m.mountPath}" is already used by mounts[${first}]` });
       if (!volumes.has(m.volume))
         issues.push({ path: [i, 'mounts', k, 'volume'], message: `no volume "${m.volume}" in this component's storage trait`, hint: volumes.size ? `declared volumes: ${[...volumes].join(', ')}` : 'declare it under traits.storage' });
     });
@@ -55,7 +63,8 @@ const containerTrait = (name: string, description: string, where: 'initContainer
     schema: Containers,
     appliesTo: ['Deployment', 'StatefulSet', 'Job'],
     process: ({ data }) => ({ [where]: data.map(toContainer) }),
-    check: (data, _app, component) => checkContainers(data, component),
+    // a clash between an init container and a sidecar is reported once, on the sidecar
+    check: (data, _app, component) => checkContainers(data, component, where === 'containers' ? namesOf(component.traits.init) : []),
   });
 
 export const init = containerTrait('init', 'Init containers, run in order to completion before the main container starts.', 'initContainers');

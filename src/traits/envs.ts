@@ -3,10 +3,10 @@
  * Secret key, a ConfigMap key, or a Pod field (fieldRef, e.g. metadata.namespace).
  */
 import { z } from 'zod';
-import { dnsSubdomain, envName } from '../model/common.js';
+import { configKey, dnsSubdomain, envName, evenWithElementErrors, fieldsOf } from '../model/common.js';
 import { defineTrait, type SourceRef } from './trait.js';
 
-const KeyRef = z.strictObject({ name: dnsSubdomain, key: z.string().regex(/^[-._a-zA-Z0-9]+$/, { message: 'must be a ConfigMap/Secret key: letters, digits, "-", "_" and "."' }) });
+const KeyRef = z.strictObject({ name: dnsSubdomain, key: configKey });
 
 const POD_FIELDS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.podIP', 'status.podIPs'] as const;
 
@@ -33,13 +33,14 @@ function toK8s(e: z.output<typeof EnvVar>): Record<string, unknown> {
 export const envs = defineTrait<EnvsData>({
   name: 'envs',
   description: 'Environment variables: literal values, or references to Secret keys, ConfigMap keys and Pod fields.',
-  schema: z.array(EnvVar).superRefine((list, ctx) => {
-    const seen = new Set<string>();
+  schema: z.array(EnvVar).superRefine((list: unknown[], ctx) => {
+    const seen = new Set<unknown>();
     list.forEach((e, i) => {
-      if (seen.has(e.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate environment variable "${e.name}"` });
-      seen.add(e.name);
+      const { name } = fieldsOf(e);
+      if (typeof name === 'string' && seen.has(name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate environment variable "${name}"` });
+      seen.add(name);
     });
-  }),
+  }, evenWithElementErrors),
   appliesTo: ['Deployment', 'StatefulSet', 'Job'],
   process: ({ component, data }) => ({ env: { [component.name]: data.map(toK8s) } }),
   references: (data) =>

@@ -8,7 +8,7 @@
  * Names are generated as `<type>-<index>` when omitted; duplicate names or mount paths are errors.
  */
 import { z } from 'zod';
-import { dnsLabel, dnsSubdomain, quantity, storageSize } from '../model/common.js';
+import { dnsLabel, dnsSubdomain, evenWithElementErrors, fieldsOf, quantity, storageSize } from '../model/common.js';
 import { metadataFor } from '../render/workloads.js';
 import { defineTrait, type K8sItem, type TraitContext, type TraitResult } from './trait.js';
 
@@ -34,19 +34,26 @@ const Volume = z.discriminatedUnion('type', [Persistent, Ephemeral, HostMounted,
 type VolumeSpec = z.output<typeof Volume>;
 export type StorageData = (VolumeSpec & { name: string })[];
 
+const defaultName = (type: unknown, i: number): string => `${String(type)}-${i}`;
+
+/** Duplicate names and mount paths, also among volumes of which others are invalid (so it sees them as given). */
+function checkDuplicates(list: unknown[], ctx: z.RefinementCtx): void {
+  const names = new Map<string, number>();
+  const paths = new Map<string, number>();
+  list.forEach((element, i) => {
+    const v = fieldsOf(element);
+    const name = v.name ?? defaultName(v.type, i);
+    if (typeof name === 'string' && names.has(name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `volume name "${name}" is already used by storage[${names.get(name)}]` });
+    if (typeof v.mountPath === 'string' && paths.has(v.mountPath)) ctx.addIssue({ code: 'custom', path: [i, 'mountPath'], message: `mount path "${v.mountPath}" is already used by storage[${paths.get(v.mountPath)}]` });
+    if (typeof name === 'string' && !names.has(name)) names.set(name, i);
+    if (typeof v.mountPath === 'string' && !paths.has(v.mountPath)) paths.set(v.mountPath, i);
+  });
+}
+
 const StorageSchema = z
   .array(Volume)
-  .transform((list) => list.map((v, i) => ({ ...v, name: v.name ?? `${v.type}-${i}` })))
-  .superRefine((list, ctx) => {
-    const names = new Map<string, number>();
-    const paths = new Map<string, number>();
-    list.forEach((v, i) => {
-      if (names.has(v.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `volume name "${v.name}" is already used by storage[${names.get(v.name)}]` });
-      if (paths.has(v.mountPath)) ctx.addIssue({ code: 'custom', path: [i, 'mountPath'], message: `mount path "${v.mountPath}" is already used by storage[${paths.get(v.mountPath)}]` });
-      names.set(v.name, i);
-      paths.set(v.mountPath, i);
-    });
-  });
+  .superRefine(checkDuplicates, evenWithElementErrors)
+  .transform((list) => list.map((v, i) => ({ ...v, name: v.name ?? defaultName(v.type, i) })));
 
 type Source = (v: VolumeSpec & { name: string }, ctx: TraitContext<StorageData>) => { volume?: K8sItem; claim?: K8sItem; object?: TraitResult['additionalObjects'] };
 
