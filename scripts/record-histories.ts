@@ -14,7 +14,7 @@ import { pino } from 'pino';
 import { clusterUp } from '../dev/cluster.js';
 import { startDevTemporal } from '../dev/temporal.js';
 import { compile, parseSpecText, validateApplication } from '../src/index.js';
-import { approveUpdate, RUN_WORKFLOW_TYPE, statusQuery } from '../workflows/contract.js';
+import { approveUpdate, coordinatorId, RUN_WORKFLOW_TYPE, statusQuery } from '../workflows/contract.js';
 import { createKubeMinWorker, loadKubeConfig } from '../workers/worker.js';
 import { toolPaths } from '../dev/tools.js';
 
@@ -79,6 +79,17 @@ const scenarios: Record<string, () => Promise<string>> = {
     await h.result().catch(() => undefined);
     return h.workflowId;
   },
+  // two revisions of one application back to back: the second queued behind the first (its history)
+  'queued-behind': async () => {
+    const namespace = `rec-queue-${stamp}`;
+    const rev = (image: string, ready: string) => compile(validateApplication({ name: 'queued', namespace, components: [{ name: 'web', type: 'webservice', image, port: 80, annotations: { 'kubemin.io/kwok-ready-after': ready } }] }));
+    const first = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [rev('web:1', '3s')], taskQueue, workflowId: `rec-queue-1-${stamp}` });
+    const second = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [rev('web:2', '0s')], taskQueue, workflowId: `rec-queue-2-${stamp}` });
+    await Promise.all([first.result(), second.result()]);
+    return second.workflowId;
+  },
+  // the coordinator of the application above: enqueue, admit, watch, release, twice
+  coordinator: async () => coordinatorId('queued', `rec-queue-${stamp}`),
 };
 // `npm run histories:record -- name...` records only those
 const only = process.argv.slice(2);
