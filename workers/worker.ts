@@ -39,6 +39,8 @@ export interface KubeMinWorkerOptions {
   maxConcurrentActivities?: number;
   /** Runs kept in memory between their steps (Temporal's default scales with the heap). */
   maxCachedWorkflows?: number;
+  /** Wraps the shared watch (tests inject faults around the real one, e.g. a lagging cache). */
+  wrapWatch?: (watch: WorkloadWatch) => WorkloadWatch;
 }
 
 export interface KubeMinWorker {
@@ -70,7 +72,8 @@ export function loadKubeConfig(path?: string): KubeConfig {
 
 export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<KubeMinWorker> {
   const kube = createKubeClients(opts.kubeConfig);
-  const watch = createWorkloadWatch(kube, opts.log);
+  const real = createWorkloadWatch(kube, opts.log);
+  const watch = opts.wrapWatch ? opts.wrapWatch(real) : real;
   const metrics = opts.metrics ?? createMetrics();
   const deps = { kube, watch, log: opts.log, metrics };
   installPlugins(opts.plugins ?? []);
