@@ -12,7 +12,7 @@ import { createActivities, createKubeClients, createWorkloadWatch, type Workload
 import type { KubeMinSinks } from '../workflows/contract.js';
 import { activityMetricsInterceptor } from './activity-metrics.js';
 import { createMetrics, type KubeMinMetrics } from './metrics.js';
-import { installPlugins, type KubeMinPlugin } from './plugins.js';
+import { heartbeating, installPlugins, type KubeMinPlugin } from './plugins.js';
 
 /** The workflow entry point, as TypeScript under tsx and as compiled JavaScript in dist/. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
@@ -82,7 +82,7 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: { ...createActivities(deps), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
+    activities: { ...createActivities(deps), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => heartbeating(p.activities(deps)))) },
     // with a codec, failure messages are encoded too, so the codec encrypts them
     ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: opts.payloadCodecs, failureConverterPath: FAILURE_CONVERTER_PATH } } : {}),
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
