@@ -39,7 +39,7 @@ export const PLUGIN_HEARTBEAT_EVERY_MS = 5_000;
  * plugin need not heartbeat itself. What the plugin heartbeats itself (its progress) is what the
  * wrapper repeats, so its details are not lost.
  */
-export function heartbeating(activities: Record<string, PluginActivity>): Record<string, PluginActivity> {
+export function heartbeating(activities: Record<string, PluginActivity>, { everyMs = PLUGIN_HEARTBEAT_EVERY_MS } = {}): Record<string, PluginActivity> {
   return Object.fromEntries(
     Object.entries(activities).map(([name, fn]) => [
       name,
@@ -50,7 +50,7 @@ export function heartbeating(activities: Record<string, PluginActivity>): Record
         // the plugin's own heartbeat() goes through here, so the wrapper repeats its newest details
         Object.defineProperty(ctx, 'heartbeat', { value: (d?: unknown) => send((details = d)), configurable: true });
         send(details);
-        const beat = setInterval(() => send(details), PLUGIN_HEARTBEAT_EVERY_MS);
+        const beat = setInterval(() => send(details), everyMs);
         try {
           return await fn(input);
         } finally {
