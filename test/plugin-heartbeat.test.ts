@@ -51,7 +51,8 @@ describe('a worker killed during a plugin step (separate worker process, Tempora
       assert.ok(Date.now() - killedAt < NOTICED_WITHIN_MS);
 
       const history = await handle.fetchHistory();
-      const started = history.events?.filter((e) => e.activityTaskStartedEventAttributes).at(-1);
+      const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'slowStep');
+      const started = history.events?.find((e) => e.activityTaskStartedEventAttributes?.scheduledEventId?.toString() === scheduled?.eventId?.toString());
       assert.ok((started?.activityTaskStartedEventAttributes?.attempt ?? 0) >= 2, 'the step completed on its first attempt: the worker was not killed during it');
       const timedOut = history.events?.some((e) => e.activityTaskTimedOutEventAttributes) ?? false;
       assert.equal(timedOut, false, 'the activity timed out for good');
