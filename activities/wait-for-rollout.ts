@@ -4,17 +4,22 @@
  * can show it. While waiting it says why pods are not ready: waiting for capacity (the
  * scheduler's Unschedulable message) has its own deadline, `maxPendingSeconds`, after which the
  * step fails with that reason; image-pull and crash-loop problems are reported as they happen.
- * A Degraded workload fails the step for good; cancellation ends the wait at once.
+ * A Degraded workload fails the step for good; cancellation ends the wait at once. A rollout past
+ * its progress deadline only because the scheduler cannot place its pods is still a capacity wait
+ * (Unschedulable after `maxPendingSeconds`), not RolloutDegraded. An observation older than the
+ * generation the apply returned (a lagging watch cache) is never judged.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { exitMessages, healthOf, podProblems, selects, type Health, type PodLike, type ReadinessTarget } from '../src/index.js';
+import { exitMessages, healthOf, podProblems, PROGRESS_DEADLINE_EXCEEDED, selects, staleObservation, type Health, type PodLike, type PodProblems, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 import { diagnose } from './diagnostics.js';
 
 export interface WaitForRolloutInput extends ReadinessTarget {
   /** How long pods may wait for capacity before the step fails (default 600). */
   maxPendingSeconds?: number;
+  /** The generation the apply returned: an older observation of the object is never judged. */
+  minGeneration?: number;
 }
 
 /** What the activity heartbeats, and what the workflow and the API report as progress. */
@@ -55,6 +60,13 @@ function capacityWaitMetrics({ metrics }: ActivityDeps) {
   };
 }
 
+/**
+ * Whether an unhealthy workload failed for good. A passed progress deadline while the scheduler
+ * cannot place a pod is not: the pods start when capacity appears, and maxPending bounds that wait.
+ */
+const failedForGood = (health: Health, problems: PodProblems): boolean =>
+  health.state === 'Degraded' && !(health.reason === PROGRESS_DEADLINE_EXCEEDED && problems.unschedulable);
+
 /** Thrown inside the watch's evaluation; turned into the step's failure once diagnosed. */
 class Degraded extends Error {
   constructor(
@@ -83,6 +95,11 @@ export function createWaitForRollout(deps: ActivityDeps) {
         last = { ...last, state: 'Progressing', message: `${target} does not exist (yet)` };
         return undefined;
       }
+      const stale = staleObservation(obj, input.minGeneration);
+      if (stale) {
+        last = { ...last, state: 'Progressing', message: `${target}: ${stale}` };
+        return undefined;
+      }
       const health = healthOf(input.kind, obj);
       if (health.state === 'Healthy') {
         capacity.track(undefined, 'scheduled');
@@ -91,13 +108,15 @@ export function createWaitForRollout(deps: ActivityDeps) {
       const own = podSelector(input.kind, obj);
       selector = own;
       const pods = (deps.watch.snapshot('Pod', input.namespace) as PodLike[]).filter((p) => selects(own, p));
-      if (health.state === 'Degraded') throw new Degraded(obj, health, pods);
       const problems = podProblems(pods);
+      if (failedForGood(health, problems)) throw new Degraded(obj, health, pods);
       const pendingSince = problems.unschedulable ? (last.pendingSince ?? Date.now()) : undefined;
       capacity.track(pendingSince, 'scheduled');
       const next: RolloutProgress = {
         target,
         ...health,
+        // past the progress deadline for want of capacity: still waiting, not failed
+        ...(health.state === 'Degraded' ? { state: 'Progressing' as const } : {}),
         message: problems.unschedulable ?? problems.failing ?? health.message,
         ...(pendingSince ? { waitingForCapacity: true, pendingSince } : {}),
       };

@@ -38,3 +38,4 @@ export * from './health/statefulset.js';
 export * from './health/job.js';
 export * from './health/registry.js';
 export * from './health/pods.js';
+export * from './health/observed.js';

@@ -6,27 +6,16 @@
  * server-side apply).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { BatchV1Api } from '@kubernetes/client-node';
 import { compile, validateApplication } from '../src/index.js';
 import { RUN_WORKFLOW_TYPE, type RunStatus } from '../workflows/contract.js';
 import { kubeConfig, namespaces, temporalClient, uniqueName } from './support/servers.js';
+import { killed, startWorkerProcess } from './support/worker-child.js';
 
 const taskQueue = uniqueName('crash');
-
-function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./support/worker-process.ts', import.meta.url).pathname], {
-    env: { ...process.env, KUBEMIN_TEST_TASK_QUEUE: taskQueue },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => d.toString().includes('worker ready') && resolve(child));
-    child.once('exit', (code) => reject(new Error(`the worker process exited (${code}) before it was ready`)));
-  });
-}
-
-const killed = (child: ChildProcess) => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGKILL')));
+const startWorker = () => startWorkerProcess(taskQueue);
 
 describe('a worker killed mid-run (separate worker process, Temporal dev server, local cluster)', () => {
   const scratch = namespaces('crash');

@@ -15,7 +15,7 @@ import type { KubeMinSinks } from '../workflows/contract.js';
 import { activityMetricsInterceptor } from './activity-metrics.js';
 import { dataConverter } from './temporal-setup.js';
 import { createMetrics, type KubeMinMetrics } from './metrics.js';
-import { installPlugins, type KubeMinPlugin } from './plugins.js';
+import { heartbeating, installPlugins, type KubeMinPlugin } from './plugins.js';
 
 /** The workflow entry point, as TypeScript under tsx and as compiled JavaScript in dist/. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
@@ -42,6 +42,8 @@ export interface KubeMinWorkerOptions {
   maxConcurrentActivities?: number;
   /** Runs kept in memory between their steps (Temporal's default scales with the heap). */
   maxCachedWorkflows?: number;
+  /** Wraps the shared watch (tests inject faults around the real one, e.g. a lagging cache). */
+  wrapWatch?: (watch: WorkloadWatch) => WorkloadWatch;
 }
 
 export interface KubeMinWorker {
@@ -73,7 +75,8 @@ export function loadKubeConfig(path?: string): KubeConfig {
 
 export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<KubeMinWorker> {
   const kube = createKubeClients(opts.kubeConfig);
-  const watch = createWorkloadWatch(kube, opts.log);
+  const real = createWorkloadWatch(kube, opts.log);
+  const watch = opts.wrapWatch ? opts.wrapWatch(real) : real;
   const metrics = opts.metrics ?? createMetrics();
   const deps = { kube, watch, log: opts.log, metrics };
   installPlugins(opts.plugins ?? []);
@@ -84,7 +87,7 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: { ...createActivities(deps), ...createCoordinationActivities({ temporal }), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => p.activities(deps))) },
+    activities: { ...createActivities(deps), ...createCoordinationActivities({ temporal }), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => heartbeating(p.activities(deps)))) },
     // with a codec, failure messages are encoded too, so the codec encrypts them
     ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: opts.payloadCodecs, failureConverterPath: FAILURE_CONVERTER_PATH } } : {}),
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',

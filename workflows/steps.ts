@@ -4,7 +4,7 @@
  * activities and wait; each step's own timeout and retry become its activities' options.
  */
 import { ActivityCancellationType, ApplicationFailure, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.js';
+import type { Activities, ApplyManifestsResult, WaitForRolloutInput } from '../activities/index.js';
 import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
 import { PERMANENT_FAILURE_TYPES } from '../src/failure-types.js';
 import { durationSeconds } from '../src/model/duration.js';
@@ -40,27 +40,52 @@ const SHORT: ActivityOptions = {
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5, nonRetryableErrorTypes: NON_RETRYABLE },
 };
+/**
+ * How long a wait (or a plugin step) may last when its step has no `timeout`: a Job that runs
+ * longer says so with its step's timeout. Capacity waits end sooner, after `maxPending`.
+ */
+export const DEFAULT_WAIT_BOUND = '24 hours';
+/** A worker that died during a wait is noticed after this long without a heartbeat. */
+export const WAIT_HEARTBEAT_TIMEOUT = '20 seconds';
+
+/**
+ * Waits have no per-attempt cap: they are bounded as a whole by the step's timeout (else
+ * DEFAULT_WAIT_BOUND), their liveness is their heartbeats, and a retryable failure (a dead
+ * worker, a lost watch) is retried for as long as that bound allows.
+ */
 const WAITING: ActivityOptions = {
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumAttempts: 3, nonRetryableErrorTypes: NON_RETRYABLE },
+  scheduleToCloseTimeout: DEFAULT_WAIT_BOUND,
+  heartbeatTimeout: WAIT_HEARTBEAT_TIMEOUT,
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
 };
+
+/** The options of a step's waits (and plugin activities, which heartbeat while they run: workers/plugins.ts). */
+export const waitOptions = (step: PlanStep): ActivityOptions => optionsFor(step, WAITING);
 
 const short = (step: PlanStep) => proxyActivities<Activities>(optionsFor(step, SHORT));
 
 /** The activity id of a wait: lets the API find the waiting step's heartbeat (see api/runs.ts). */
 export const waitActivityId = (step: string, target: { kind: string; name: string }): string => `wait/${step}/${target.kind}/${target.name}`;
 
+/** The readiness targets of an apply, each with the generation the apply returned for it. */
+function waitTargets({ applied, readiness }: ApplyManifestsResult): WaitForRolloutInput[] {
+  return readiness.map((target) => {
+    const generation = applied.find((a) => a.kind === target.kind && a.name === target.name && (a.namespace ?? target.namespace) === target.namespace)?.generation;
+    return generation === undefined ? target : { ...target, minGeneration: generation };
+  });
+}
+
 async function deployComponent(ctx: StepContext, component: string): Promise<void> {
   const { applyManifests } = short(ctx.step);
   const maxPending = ctx.step.properties.maxPending as string | undefined;
   ctx.attempt();
   ctx.progress(`applying ${component}`);
-  const { readiness } = await applyManifests({ spec: ctx.plan.spec, component, revision: ctx.plan.revision });
+  const applied = await applyManifests({ spec: ctx.plan.spec, component, revision: ctx.plan.revision });
+  const { readiness } = applied;
   ctx.progress(`waiting for ${readiness.map((r) => `${r.kind} ${r.name}`).join(', ') || 'nothing'} to be ready`);
   const results = await Promise.all(
-    readiness.map((target) =>
-      proxyActivities<Activities>({ ...optionsFor(ctx.step, WAITING), activityId: waitActivityId(ctx.step.name, target) }).waitForRollout({
+    waitTargets(applied).map((target) =>
+      proxyActivities<Activities>({ ...waitOptions(ctx.step), activityId: waitActivityId(ctx.step.name, target) }).waitForRollout({
         ...target,
         ...(maxPending ? { maxPendingSeconds: durationSeconds(maxPending) } : {}),
       }),
@@ -128,7 +153,7 @@ export const STEP_HANDLERS = {
 export const runPluginStep: StepHandler = async (ctx) => {
   ctx.attempt();
   const activity = ctx.step.activity as string;
-  const run = (proxyActivities(optionsFor(ctx.step, { ...WAITING, heartbeatTimeout: undefined })) as Record<string, (input: unknown) => Promise<unknown>>)[activity] as (input: unknown) => Promise<unknown>;
+  const run = (proxyActivities(waitOptions(ctx.step)) as Record<string, (input: unknown) => Promise<unknown>>)[activity] as (input: unknown) => Promise<unknown>;
   const result = await run({ application: ctx.plan.application, namespace: ctx.plan.namespace, step: ctx.step.name, components: ctx.step.components, properties: ctx.step.properties });
   if (typeof result === 'string') ctx.progress(result);
 };
@@ -153,7 +178,7 @@ export async function rollbackTo(plan: Plan, previous: PreviousRevision): Promis
   const { applyManifests, pruneResources } = proxyActivities<Activities>(SHORT);
   const { waitForRollout } = proxyActivities<Activities>(WAITING);
   const applied = await Promise.all(previous.spec.components.map((c) => applyManifests({ spec: previous.spec, component: c.name, revision: previous.revision })));
-  await Promise.all(applied.flatMap((a) => a.readiness).map((target) => waitForRollout(target)));
+  await Promise.all(applied.flatMap(waitTargets).map((target) => waitForRollout(target)));
   const { deleted } = await pruneResources({ spec: previous.spec });
   return `rolled back to revision ${previous.revision} (run ${previous.run})${deleted.length ? `; removed ${deleted.join(', ')}` : ''}`;
 }

@@ -26,6 +26,7 @@ describe('deploymentHealth', () => {
       const h = deploymentHealth(obj);
       assert.equal(h.state, state);
       assert.match(h.message, message);
+      assert.equal(h.reason, state === 'Degraded' ? 'ProgressDeadlineExceeded' : undefined);
     });
   }
 });

@@ -10,6 +10,8 @@ export interface Health {
   message: string;
   ready: number;
   desired: number;
+  /** A machine-readable cause where the state has one (e.g. ProgressDeadlineExceeded). */
+  reason?: string;
 }
 
 interface Condition {
@@ -33,6 +35,9 @@ export interface DeploymentLike {
   };
 }
 
+/** The Deployment controller's reason when a rollout made no progress within progressDeadlineSeconds. */
+export const PROGRESS_DEADLINE_EXCEEDED = 'ProgressDeadlineExceeded';
+
 type Rule = (d: Required<Pick<Health, 'ready' | 'desired'>> & { obj: DeploymentLike }) => Omit<Health, 'ready' | 'desired'> | undefined;
 
 /** Checked in order; the first that answers decides. */
@@ -45,7 +50,7 @@ const RULES: readonly Rule[] = [
   ({ obj }) => {
     const c = obj.status?.conditions?.find((x) => x.type === 'Progressing');
     return c?.reason === 'ProgressDeadlineExceeded'
-      ? { state: 'Degraded', message: `ProgressDeadlineExceeded: ${c.message ?? 'the rollout made no progress in time'}` }
+      ? { state: 'Degraded', reason: PROGRESS_DEADLINE_EXCEEDED, message: `${PROGRESS_DEADLINE_EXCEEDED}: ${c.message ?? 'the rollout made no progress in time'}` }
       : undefined;
   },
   ({ obj, desired }) => {

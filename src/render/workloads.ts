@@ -3,7 +3,8 @@
  * Service selecting only this component's pods. Pure functions returning plain objects.
  */
 import type { RenderContext } from '../components/component-type.js';
-import { portsOf } from '../model/application.js';
+import { portsOf, type Application } from '../model/application.js';
+import { durationSeconds } from '../model/duration.js';
 import type { KubeObject } from './kube-object.js';
 import { objectLabels, podLabels, selectorLabels } from './labels.js';
 
@@ -51,6 +52,28 @@ export function podTemplate(ctx: RenderContext): Record<string, unknown> {
   };
 }
 
+/** Kubernetes' default progressDeadlineSeconds of a Deployment. */
+const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+/** How far past the longest capacity wait a raised progress deadline lies. */
+const PROGRESS_DEADLINE_MARGIN_SECONDS = 60;
+
+/** The longest `maxPending` (seconds) of the steps that deploy a component; 0 when none sets one. */
+function longestMaxPending(app: Application, component: string): number {
+  const steps = (app.workflow?.steps ?? []).flatMap((s) => ('mode' in s ? s.steps : [s]));
+  const pending = steps.filter((s) => s.components.includes(component) && typeof s.properties.maxPending === 'string').map((s) => durationSeconds(s.properties.maxPending as string));
+  return Math.max(0, ...pending);
+}
+
+/**
+ * A progress deadline past the longest time a step lets the component's pods wait for capacity,
+ * so the Deployment does not report failure (ProgressDeadlineExceeded) while KubeMin still waits.
+ * Never lowered below Kubernetes' default, and absent when the default is enough.
+ */
+export function progressDeadlineFor(app: Application, component: string): { progressDeadlineSeconds?: number } {
+  const needed = longestMaxPending(app, component) + PROGRESS_DEADLINE_MARGIN_SECONDS;
+  return needed > DEFAULT_PROGRESS_DEADLINE_SECONDS ? { progressDeadlineSeconds: Math.ceil(needed) } : {};
+}
+
 export function deploymentFor(ctx: RenderContext): KubeObject {
   return {
     apiVersion: 'apps/v1',
@@ -58,6 +81,7 @@ export function deploymentFor(ctx: RenderContext): KubeObject {
     metadata: metadataFor(ctx),
     spec: {
       replicas: ctx.component.replicas ?? 1,
+      ...progressDeadlineFor(ctx.app, ctx.component.name),
       selector: { matchLabels: selectorLabels(ctx.app.name, ctx.component.name) },
       template: podTemplate(ctx),
     },
