@@ -27,6 +27,8 @@ export type { PluginStepInput } from './steps/plugin.js';
 // compiling and rendering
 export * from './compiler/plan.js';
 export * from './compiler/compile.js';
+export * from './compiler/component-spec.js';
+export * from './compiler/references.js';
 export * from './compiler/revision.js';
 export * from './render/kube-object.js';
 export * from './render/labels.js';
