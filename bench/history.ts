@@ -20,7 +20,7 @@ const BEFORE = {
   commit: 'ed7c379',
   /** 1,000 configs + 1,000 workers. */
   planBytes: 20_409_338,
-  /** The run's plan (500 configs + 500 workers): Temporal refused to start it. */
+  /** The run's plan (500 configs + 500 workers): the dev server (Temporal 1.32) refused to start it. */
   runPlanBytes: 5_204_362,
 } as const;
 
@@ -79,7 +79,7 @@ export async function benchHistory(servers: BenchServers): Promise<void> {
     console.log(`\na ${total}-component run (${configs} configs + ${workers} workers, each worker reading one config) on the local cluster: ${seconds.toFixed(1)} s`);
     console.table([
       { measure: 'plan (the run\'s input)', value: mb(planBytes(plan)), before: refused, target: '' },
-      { measure: 'stored history (protobuf)', value: mb(bytes), before: 'no run', target: '< 50 MB (Temporal\'s limit)' },
+      { measure: 'stored history (protobuf)', value: mb(bytes), before: 'no run: the start was refused', target: '< 50 MB (Temporal\'s limit)' },
       { measure: 'stored history per component', value: `${(bytes / total).toFixed(0)} bytes`, before: 'no run', target: '' },
       { measure: 'history events', value: String(events), before: 'no run', target: '' },
     ]);
