@@ -42,6 +42,19 @@ describe('the size of a run\'s history', () => {
     assert.deepEqual(given, { settings: ['settings'], other: ['other'], api: ['settings', 'api'], jobs: ['jobs'], entry: ['api', 'entry'] });
   });
 
+  it('joins the configuration and the workloads with one barrier step that succeeds once every config is applied', async () => {
+    const configs = ['a', 'b', 'c'].map((n) => ({ name: `config-${n}`, type: 'config', properties: { data: { n } } }));
+    const workers = ['x', 'y'].map((n) => ({ name: `worker-${n}`, type: 'worker', image: `${n}:1` }));
+    const plan = compile(validateApplication({ name: 'joined', namespace: env.scratch.next(), components: [...configs, ...workers] }));
+    const status = (await env.client.workflow.execute(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue: env.worker.taskQueue, workflowId: uniqueName('hist') })) as RunStatus;
+    assert.equal(status.phase, 'Succeeded', status.message);
+    const step = (name: string) => status.steps.find((s) => s.name === name);
+    assert.deepEqual([step('configuration')?.type, step('configuration')?.phase, step('configuration')?.message], ['barrier', 'Succeeded', '3 step(s) done']);
+    const at = (t?: string) => Date.parse(t ?? '');
+    for (const c of configs) assert.ok(at(step(`deploy-${c.name}`)?.finishedAt) <= at(step('configuration')?.finishedAt));
+    for (const w of workers) assert.ok(at(step(`deploy-${w.name}`)?.startedAt) >= at(step('configuration')?.finishedAt));
+  });
+
   it('stays flat per component as the application grows (10 and 60 configs)', async () => {
     const perComponent = async (n: number) => {
       const components = Array.from({ length: n }, (_, i) => ({ name: `config-${i}`, type: 'config', properties: { data: { key: `a value of config ${i}`.repeat(4) } } }));
