@@ -80,6 +80,15 @@ describe('API routes without Temporal', () => {
     }
   });
 
+  it('answers 422 naming the size, not 500, when the compiled plan is over Temporal\'s payload limit, before contacting Temporal', async () => {
+    const roomy = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined }, maxBodyBytes: 8 * 1024 * 1024 });
+    const configs = Array.from({ length: 30 }, (_, i) => ({ name: `config-${i}`, type: 'config', properties: { data: { blob: 'x'.repeat(100_000) } } }));
+    const res = await roomy.request('/v1/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'big', components: configs }) });
+    assert.equal(res.status, 422);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    assert.match(((await res.json()) as { detail: string }).detail, /^the compiled plan is 30\d{5} bytes; a run's input may be at most 2093056 bytes/);
+  });
+
   it('answers a YAML syntax error with its line', async () => {
     const res = await app.request('/v1/runs', { method: 'POST', body: 'name: [shop\n' });
     assert.equal(res.status, 400);

@@ -26,7 +26,7 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'no such run',
   409: 'the run is not in a state that allows it',
   413: 'the body is larger than the limit',
-  422: 'the request names something the run does not have',
+  422: 'well-formed but not possible: a step the run does not have, a compiled plan over Temporal\'s payload limit',
 };
 
 export const ROUTES: readonly RouteDoc[] = [
@@ -39,7 +39,7 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: '/v1/traits', summary: 'Traits with the JSON Schema of their data', role: 'viewer', ok: { status: 200, description: 'the registry' } },
   { method: 'get', path: '/v1/step-types', summary: 'Step types (built-in and plugins) with the JSON Schema of their properties', role: 'viewer', ok: { status: 200, description: 'the registry' } },
   { method: 'post', path: '/v1/validate', summary: 'Validate and compile a spec; answers the plan and rendered manifests and touches nothing', role: 'viewer', body: 'spec', ok: { status: 200, description: 'valid: the plan and manifests' }, errors: [400, 413] },
-  { method: 'post', path: '/v1/runs', summary: 'Start a run of a spec (`Idempotency-Key` makes a retried POST return the same run)', role: 'operator', body: 'spec', ok: { status: 202, description: 'started: id and links' }, errors: [400, 403, 409, 413] },
+  { method: 'post', path: '/v1/runs', summary: 'Start a run of a spec (`Idempotency-Key` makes a retried POST return the same run)', role: 'operator', body: 'spec', ok: { status: 202, description: 'started: id and links' }, errors: [400, 403, 409, 413, 422] },
   { method: 'get', path: '/v1/runs', summary: 'List runs, newest first; filter by application, namespace, phase, revision; `limit` and `page` (from `next`)', role: 'viewer', ok: { status: 200, description: 'runs and the next page' } },
   { method: 'get', path: '/v1/runs/{id}', summary: 'A run: phase, per-step status with reasons, timings, what is waited for, links', role: 'viewer', ok: { status: 200, description: 'the run' }, errors: [404] },
   { method: 'get', path: '/v1/runs/{id}/history', summary: 'The run\'s Temporal history summarised per step (attempts, failures, durations)', role: 'viewer', ok: { status: 200, description: 'the summary and a Temporal Web UI link' }, errors: [404] },

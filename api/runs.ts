@@ -7,11 +7,11 @@ import { Hono } from 'hono';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription, type WorkflowExecutionStatusName } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
-import { compile, NotFoundError, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
+import { compile, MAX_PLAN_BYTES, NotFoundError, planBytes, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
 import { coordinatorId, coordinatorQuery, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 import { namespaceAllowed, type Auth } from './auth.js';
-import { ConflictError } from './errors.js';
+import { ConflictError, UnprocessableError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
 
 export interface RunsDeps {
@@ -95,7 +95,7 @@ async function lastSuccess(temporal: Client, plan: Plan): Promise<PreviousRevisi
   const query = listQuery({ application: plan.application, namespace: plan.namespace, phase: 'Succeeded' });
   for await (const w of temporal.workflow.list({ query, pageSize: 1 })) {
     const started = await planOf(temporal, w.workflowId, w.runId);
-    return { revision: started.revision, run: w.workflowId, spec: started.spec };
+    return { revision: started.revision, run: w.workflowId, spec: started.spec, ...(started.references ? { references: started.references } : {}) };
   }
   return undefined;
 }
@@ -184,6 +184,14 @@ export function createRunsRoutes(deps: RunsDeps) {
       if (spec.onFailure === 'rollback') {
         const previous = await lastSuccess(temporal, plan);
         if (previous) plan.previous = previous;
+      }
+      // Temporal would refuse the run's input (and the answer would be a 500)
+      const bytes = planBytes(plan);
+      if (bytes > MAX_PLAN_BYTES) {
+        throw new UnprocessableError(
+          `the compiled plan is ${bytes} bytes; a run's input may be at most ${MAX_PLAN_BYTES} bytes (Temporal's payload limit)`,
+          'split the application into smaller ones, or keep large data out of the spec (a ConfigMap or Secret listed under policies.external)',
+        );
       }
       const started = await startRun(deps, plan, id);
       // two requests with the same key at once: the one that lost the race answers like a repeat

@@ -4,19 +4,23 @@
  *
  *   npm run bench                    everything
  *   npm run bench -- pure            only what needs no server (validate + compile + render)
- *   npm run bench -- engine api      some sections (pure, engine, api, memory)
+ *   npm run bench -- engine api      some sections (pure, engine, history, api, memory)
  */
 import { benchApi } from './api.js';
 import { benchCompile } from './compile.js';
 import { benchEngine } from './engine.js';
+import { benchHistory, benchPlanSize } from './history.js';
 import { startBenchServers, type BenchServers } from './servers.js';
 import { benchWorkerMemory } from './worker-memory.js';
 
-const SERVER_SECTIONS: Record<string, (s: BenchServers) => Promise<void>> = { engine: benchEngine, api: benchApi, memory: benchWorkerMemory };
+const SERVER_SECTIONS: Record<string, (s: BenchServers) => Promise<void>> = { engine: benchEngine, history: benchHistory, api: benchApi, memory: benchWorkerMemory };
 const asked = process.argv.slice(2);
 const wants = (name: string) => asked.length === 0 || asked.includes(name);
 
-if (wants('pure')) benchCompile();
+if (wants('pure')) {
+  benchCompile();
+  benchPlanSize();
+}
 const sections = Object.entries(SERVER_SECTIONS).filter(([name]) => wants(name));
 if (sections.length) {
   const servers = await startBenchServers();

@@ -26,7 +26,10 @@ export type { StepType as StepTypeDefinition } from './steps/step-type.js';
 export type { PluginStepInput } from './steps/plugin.js';
 // compiling and rendering
 export * from './compiler/plan.js';
+export * from './compiler/plan-size.js';
 export * from './compiler/compile.js';
+export * from './compiler/component-spec.js';
+export * from './compiler/references.js';
 export * from './compiler/revision.js';
 export * from './render/kube-object.js';
 export * from './render/labels.js';

@@ -5,6 +5,7 @@
  */
 import { ActivityCancellationType, ApplicationFailure, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities, ApplyManifestsResult, WaitForRolloutInput } from '../activities/index.js';
+import { specFor } from '../src/compiler/component-spec.js';
 import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
 import { PERMANENT_FAILURE_TYPES } from '../src/failure-types.js';
 import { durationSeconds } from '../src/model/duration.js';
@@ -80,7 +81,7 @@ async function deployComponent(ctx: StepContext, component: string): Promise<voi
   const maxPending = ctx.step.properties.maxPending as string | undefined;
   ctx.attempt();
   ctx.progress(`applying ${component}`);
-  const applied = await applyManifests({ spec: ctx.plan.spec, component, revision: ctx.plan.revision });
+  const applied = await applyManifests({ spec: specFor(ctx.plan.spec, [component], ctx.plan.references), component, revision: ctx.plan.revision });
   const { readiness } = applied;
   ctx.progress(`waiting for ${readiness.map((r) => `${r.kind} ${r.name}`).join(', ') || 'nothing'} to be ready`);
   const results = await Promise.all(
@@ -110,7 +111,7 @@ export const STEP_HANDLERS = {
   delete: async (ctx) => {
     ctx.attempt();
     const objects = (ctx.step.properties.objects as { apiVersion: string; kind: string; name: string }[] | undefined) ?? [];
-    const { deleted } = await short(ctx.step).deleteResources({ spec: ctx.plan.spec, components: ctx.step.components, objects });
+    const { deleted } = await short(ctx.step).deleteResources({ spec: specFor(ctx.plan.spec, ctx.step.components, ctx.plan.references), components: ctx.step.components, objects });
     ctx.progress(deleted.length ? `deleted ${deleted.join(', ')}` : 'nothing to delete');
   },
   webhook: async (ctx) => {
@@ -147,6 +148,10 @@ export const STEP_HANDLERS = {
     if (!decision.approved) throw ApplicationFailure.nonRetryable(`rejected by ${who}`, 'ApprovalRejected');
     ctx.progress(`approved by ${who}`);
   },
+  // a generated plan's join point between stages: it has nothing to do of its own
+  barrier: async (ctx) => {
+    ctx.progress(`${ctx.step.dependsOn.length} step(s) done`);
+  },
 } satisfies Record<BuiltinStepType, StepHandler>;
 
 /** A plugin step: the activity its type names, with the step's properties. */
@@ -177,7 +182,9 @@ export async function pruneAfterSuccess(plan: Plan): Promise<string[]> {
 export async function rollbackTo(plan: Plan, previous: PreviousRevision): Promise<string> {
   const { applyManifests, pruneResources } = proxyActivities<Activities>(SHORT);
   const { waitForRollout } = proxyActivities<Activities>(WAITING);
-  const applied = await Promise.all(previous.spec.components.map((c) => applyManifests({ spec: previous.spec, component: c.name, revision: previous.revision })));
+  const applied = await Promise.all(
+    previous.spec.components.map((c) => applyManifests({ spec: specFor(previous.spec, [c.name], previous.references), component: c.name, revision: previous.revision })),
+  );
   await Promise.all(applied.flatMap(waitTargets).map((target) => waitForRollout(target)));
   const { deleted } = await pruneResources({ spec: previous.spec });
   return `rolled back to revision ${previous.revision} (run ${previous.run})${deleted.length ? `; removed ${deleted.join(', ')}` : ''}`;
@@ -185,5 +192,5 @@ export async function rollbackTo(plan: Plan, previous: PreviousRevision): Promis
 
 /** Deletes the objects of the components named (as they render now); returns what went. */
 export async function deleteComponents(plan: Plan, components: string[]): Promise<string[]> {
-  return (await proxyActivities<Activities>(SHORT).deleteResources({ spec: plan.spec, components, objects: [] })).deleted;
+  return (await proxyActivities<Activities>(SHORT).deleteResources({ spec: specFor(plan.spec, components, plan.references), components, objects: [] })).deleted;
 }

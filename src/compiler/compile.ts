@@ -3,7 +3,8 @@
  * (KubeVela's default-step generator, made dependency-aware): one `deploy` step per component;
  * configuration (config, secret) first; workloads after the configuration and after the
  * components they `dependsOn`; entries (gateway) after every workload; independent steps in
- * parallel. Steps are listed in a stable topological order. An explicit `workflow` is
+ * parallel, and a barrier step between stages where it saves edges (gate). Steps are listed in
+ * a stable topological order. An explicit `workflow` is
  * flattened instead (explicitSteps).
  */
 import type { Stage } from '../components/component-type.js';
@@ -13,6 +14,7 @@ import { durationSeconds } from '../model/duration.js';
 import { effectivePolicy } from '../model/policies.js';
 import { findStepType } from '../steps/registry.js';
 import { PLAN_VERSION, type Plan, type PlanStep } from './plan.js';
+import { referencesOf } from './references.js';
 import { revisionOf } from './revision.js';
 
 const stepName = (component: string): string => `deploy-${component}`;
@@ -34,18 +36,45 @@ function topological(steps: PlanStep[]): PlanStep[] {
   return out;
 }
 
+/** The barrier steps of generated plans (step type `barrier`); no generated deploy step has these names. */
+export const BARRIER_STEPS = { configuration: 'configuration', workloads: 'workloads' } as const;
+
+interface Gate {
+  /** What a consumer depends on to come after the gated steps. */
+  deps: string[];
+  barrier?: PlanStep;
+}
+
+/**
+ * How `consumers` steps come after `steps`: each depends on all of them, or, when that takes
+ * more edges (|steps| x |consumers| > |steps| + |consumers|), on one barrier step that depends
+ * on them. So small plans stay as they read, and 1,000 x 1,000 edges become 2,000.
+ */
+function gate(name: string, steps: string[], consumers: number): Gate {
+  if (steps.length * consumers <= steps.length + consumers) return { deps: steps };
+  return { deps: [name], barrier: { name, type: 'barrier', components: [], dependsOn: steps, if: 'succeeded', properties: {} } };
+}
+
 export function defaultSteps(app: Application): PlanStep[] {
   const namesIn = (stage: Stage) => app.components.filter((c) => stageOf(c) === stage).map((c) => stepName(c.name));
-  const before: Record<Stage, string[]> = {
-    configuration: [],
-    workload: namesIn('configuration'),
-    entry: [...namesIn('configuration'), ...namesIn('workload')],
+  const [configs, workloads, entries] = [namesIn('configuration'), namesIn('workload'), namesIn('entry')];
+  // workloads come after every configuration step; entries after every workload (and so after
+  // the configuration too), or after the configuration when there is no workload
+  const configured = gate(BARRIER_STEPS.configuration, configs, workloads.length || entries.length);
+  const deployed = workloads.length ? gate(BARRIER_STEPS.workloads, workloads, entries.length) : configured;
+  const before: Record<Stage, { deps: string[]; covered: ReadonlySet<string> }> = {
+    configuration: { deps: [], covered: new Set() },
+    workload: { deps: configured.deps, covered: new Set(configs) },
+    entry: { deps: deployed.deps, covered: new Set([...configs, ...workloads]) },
   };
   const steps = app.components.map((c): PlanStep => {
-    const deps = [...new Set([...before[stageOf(c)], ...c.dependsOn.map(stepName)])];
-    return planStep(withStepPolicy(app, { name: stepName(c.name), type: 'deploy', components: [c.name], if: 'succeeded', properties: {} }), deps);
+    const { deps, covered } = before[stageOf(c)];
+    const own = c.dependsOn.map(stepName).filter((d) => !covered.has(d));
+    return planStep(withStepPolicy(app, { name: stepName(c.name), type: 'deploy', components: [c.name], if: 'succeeded', properties: {} }), [...new Set([...deps, ...own])]);
   });
-  return topological(steps);
+  // without workloads, `deployed` is `configured`: its barrier is listed once
+  const barriers = [...new Set([configured.barrier, deployed.barrier])].filter((b): b is PlanStep => b !== undefined);
+  return topological([...steps, ...barriers]);
 }
 
 /** A step's timeout and retry: its own, else the step policy of the first component it acts on. */
@@ -95,5 +124,5 @@ export function explicitSteps(app: Application, workflow: NonNullable<Applicatio
 
 export function compile(app: Application): Plan {
   const steps = app.workflow ? explicitSteps(app, app.workflow) : defaultSteps(app);
-  return { version: PLAN_VERSION, application: app.name, namespace: app.namespace, revision: revisionOf(app), spec: app, steps };
+  return { version: PLAN_VERSION, application: app.name, namespace: app.namespace, revision: revisionOf(app), spec: app, references: referencesOf(app), steps };
 }

@@ -37,8 +37,14 @@ export interface Plan {
   application: string;
   namespace: string;
   revision: string;
-  /** The normalized spec; activities render manifests from it. */
+  /** The normalized spec; activities render manifests from the part of it they need (specFor). */
   spec: Application;
+  /**
+   * Per component whose rendering reads other components (gateway routes, config and secret
+   * sources), their names: with them the workflow gives each activity only the part of the spec
+   * it renders from. Plans compiled before they existed lack them (activities get the whole spec).
+   */
+  references?: Record<string, string[]>;
   steps: PlanStep[];
   /** With `onFailure: rollback`: the last successful revision, to re-apply if this run fails. */
   previous?: PreviousRevision;
@@ -58,4 +64,6 @@ export interface PreviousRevision {
   /** The run that deployed it. */
   run: string;
   spec: Application;
+  /** The references of its plan (Plan.references), when it had them. */
+  references?: Record<string, string[]>;
 }

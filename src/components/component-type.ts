@@ -64,6 +64,11 @@ export interface ComponentType<P = unknown> {
   readonly nameLimit?: { max: number; hint: string };
   /** Checks that need the other components (e.g. a gateway's backends). */
   check?(ctx: CheckContext<P>): ComponentIssue[];
+  /**
+   * The other components whose specs its rendering reads (a gateway: the components it routes
+   * to), by name: an activity rendering it is given these and no others (compiler/references.ts).
+   */
+  references?(properties: P): string[];
   render(ctx: RenderContext<P>): KubeObject[];
   /** The objects whose health decides the component's readiness. */
   readiness(ctx: RenderContext<P>): ReadinessTarget[];

@@ -22,6 +22,7 @@ export const gateway = defineComponentType({
   stage: 'entry',
   render: (ctx) => [ingressFor(ctx.app, metadataFor(ctx), ctx.properties)],
   readiness: () => [],
+  references: (properties) => properties.routes.map((r) => r.component),
   check: ({ properties, app, exposesService }) =>
     properties.routes.flatMap((r, i) => {
       const problem = routeProblem(app, r, exposesService);

@@ -67,6 +67,12 @@ export const BUILTIN_STEP_TYPES = [
     }),
     components: 'none',
   }),
+  defineStepType({
+    name: 'barrier',
+    description: 'Do nothing: succeed once the steps it depends on have (generated plans put one between stages instead of N x M dependencies).',
+    properties: z.strictObject({}),
+    components: 'none',
+  }),
 ] as const;
 
 export type BuiltinStepType = (typeof BUILTIN_STEP_TYPES)[number]['name'];
