@@ -31,6 +31,14 @@ export const PHASE_BY_TEMPORAL: Readonly<Partial<Record<WorkflowExecutionStatusN
   CANCELLED: 'Cancelled',
 };
 
+/**
+ * A run's phase: Temporal's for a closed run; for a running one, Queued when it says so, else
+ * Running (a run that has failed and is still rolling back has not ended).
+ */
+export function phaseOf(temporalStatus: WorkflowExecutionStatusName, own: string | undefined): RunPhase {
+  return PHASE_BY_TEMPORAL[temporalStatus] ?? (own === 'Queued' ? 'Queued' : 'Running');
+}
+
 /** temporal.api.enums.v1.WorkflowExecutionStatus, by number. */
 const STATUS_NAMES: readonly WorkflowExecutionStatusName[] = ['UNSPECIFIED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'];
 
@@ -215,7 +223,7 @@ export function createRunsRoutes(deps: RunsDeps) {
         const ms = (t?: Parameters<typeof timestampMs>[0]) => (t ? new Date(timestampMs(t)).toISOString() : undefined);
         return {
           id,
-          phase: PHASE_BY_TEMPORAL[status] ?? (attrs.get(SEARCH_ATTRIBUTES.phase) as RunPhase | undefined) ?? 'Running',
+          phase: phaseOf(status, attrs.get(SEARCH_ATTRIBUTES.phase)),
           application: attrs.get(SEARCH_ATTRIBUTES.application),
           namespace: attrs.get(SEARCH_ATTRIBUTES.namespace),
           revision: attrs.get(SEARCH_ATTRIBUTES.revision),
@@ -236,7 +244,7 @@ export function createRunsRoutes(deps: RunsDeps) {
       const queried: RunStatus | undefined = await temporal.workflow.getHandle(id).query(statusQuery).catch(() => undefined);
       const status = queried && closedRunStatus(queried, description.status.name);
       if (status) await attachWaits(status, description.raw.pendingActivities ?? [], temporal);
-      const phase = PHASE_BY_TEMPORAL[description.status.name] ?? status?.phase ?? 'Running';
+      const phase = phaseOf(description.status.name, status?.phase);
       return c.json({
         id,
         ...(status ?? {}),

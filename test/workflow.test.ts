@@ -40,7 +40,7 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     await handle.result();
     const history = await handle.fetchHistory();
     const activities = (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
-    assert.deepEqual(activities, ['applyManifests', 'waitForRollout', 'pruneResources']);
+    assert.deepEqual(activities, ['enqueueRun', 'applyManifests', 'waitForRollout', 'pruneResources'], 'its turn (one run per application), then its work');
     const status = await handle.query(statusQuery);
     assert.equal(status.phase, 'Succeeded');
   });
@@ -196,7 +196,7 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     assert.deepEqual(status.steps.map((s) => [s.name, s.phase]), [['deploy-migrate', 'Failed'], ['deploy-web', 'Skipped']]);
     assert.equal(status.steps[0]?.reason, 'RolloutDegraded');
     assert.match(status.steps[0]?.message ?? '', /Job .*migrate-[0-9a-f]{8} is degraded: BackoffLimitExceeded: Job has reached the specified backoff limit; migrate exited 1: relation "users" already exists/);
-    assert.match(status.steps[1]?.message ?? '', /skipped: step "deploy-migrate" did not succeed/);
+    assert.match(status.steps[1]?.message ?? '', /skipped: step "deploy-migrate" failed/);
     // the Job controller's own event comes with the failure (kwok keeps no container logs)
     assert.ok(status.steps[0]?.events?.some((e) => /^Job\/migrate-[0-9a-f]{8} BackoffLimitExceeded: /.test(e)), JSON.stringify(status.steps[0]?.events));
   });
