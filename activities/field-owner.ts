@@ -1,0 +1,76 @@
+/**
+ * Who owns an object: each application applies with its own field manager (`kubemin/<app>`), so
+ * the API server's server-side-apply conflicts say when an object another application labelled
+ * as its own would be changed. No read before an apply: an apply without force answers 409 only
+ * when another manager owns a field with a different value; a conflict on the application label
+ * means the object is another application's and is refused, any other conflict (fields a person
+ * or an autoscaler set, objects of KubeMin's former single manager `kubemin`) is forced as before.
+ */
+import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { ApplicationFailure } from '@temporalio/activity';
+import { describeRef, LABELS, refOf, type KubeObject } from '../src/index.js';
+import type { ActivityDeps } from './deps.js';
+import { kubeStatusOf } from './kube-errors.js';
+
+/** The one manager every application applied with before managers were per application. */
+export const LEGACY_FIELD_MANAGER = 'kubemin';
+
+/** The field manager of an application's applies (the API server allows 128 characters). */
+export const fieldManagerFor = (application: string): string => `${LEGACY_FIELD_MANAGER}/${application}`.slice(0, 128);
+
+/** The manager an object is applied with: its application's, from its label. */
+export function managerOf(obj: KubeObject): string {
+  const app = obj.metadata.labels?.[LABELS.app];
+  return app ? fieldManagerFor(app) : LEGACY_FIELD_MANAGER;
+}
+
+/** How server-side apply names the application label in a conflict's causes. */
+const APP_LABEL_FIELD = `.metadata.labels.${LABELS.app}`;
+
+/** Whether `e` is a server-side-apply conflict (some field has another manager). */
+export function isApplyConflict(e: unknown): boolean {
+  const status = kubeStatusOf(e);
+  return status?.reason === 'Conflict' && (status.details?.causes ?? []).some((c) => c.reason === 'FieldManagerConflict');
+}
+
+/** Whether an apply conflict is over the application label: the object is another application's. */
+export function conflictsOverOwner(e: unknown): boolean {
+  return (kubeStatusOf(e)?.details?.causes ?? []).some((c) => c.reason === 'FieldManagerConflict' && c.field === APP_LABEL_FIELD);
+}
+
+/**
+ * The failure for an object another application owns, naming it (read from the object's label;
+ * the conflict's manager name when the read fails).
+ */
+export async function ownedByAnother(deps: ActivityDeps, obj: KubeObject, conflict: unknown, component?: string): Promise<ApplicationFailure> {
+  const live = await deps.kube.objects.read({ apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace } }).catch(() => undefined);
+  const manager = /conflict with "([^"]+)"/.exec(kubeStatusOf(conflict)?.details?.causes?.find((c) => c.field === APP_LABEL_FIELD)?.message ?? '')?.[1];
+  const owner = live?.metadata?.labels?.[LABELS.app] ?? manager?.replace(`${LEGACY_FIELD_MANAGER}/`, '') ?? 'unknown';
+  const takeOver = component ? `; set adopt: true on component ${component} to take it over` : '';
+  return ApplicationFailure.nonRetryable(
+    `${describeRef(refOf(obj))} belongs to application "${owner}" (label ${LABELS.app}); not changed${takeOver}`,
+    'OwnedByAnotherApplication',
+    { owner, object: describeRef(refOf(obj)) },
+  );
+}
+
+/**
+ * Hands an object over from the former single manager `kubemin` to its application's own: the
+ * former manager re-applies what is applied now (so fields only it set, and the application no
+ * longer renders, go), then its entry is removed, leaving the application's manager sole owner.
+ * Only objects whose apply answer still lists the former manager pay for it, once.
+ */
+export async function retireLegacyManager(deps: ActivityDeps, obj: KubeObject, applied: KubernetesObject, apply: (manager: string) => Promise<KubernetesObject>): Promise<KubernetesObject> {
+  if (managerOf(obj) === LEGACY_FIELD_MANAGER) return applied;
+  if (!applied.metadata?.managedFields?.some((f) => f.manager === LEGACY_FIELD_MANAGER && f.operation === 'Apply')) return applied;
+  try {
+    const reapplied = await apply(LEGACY_FIELD_MANAGER);
+    const managedFields = (reapplied.metadata?.managedFields ?? []).filter((f) => !(f.manager === LEGACY_FIELD_MANAGER && f.operation === 'Apply'));
+    // conditional on the resourceVersion: a write in between makes it a 409, and the next apply tries again
+    const body = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace, resourceVersion: reapplied.metadata?.resourceVersion, managedFields } };
+    return await deps.kube.objects.patch(body as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
+  } catch (err) {
+    deps.log.warn({ err, object: describeRef(refOf(obj)) }, 'could not hand the object over from the former field manager; trying again on the next apply');
+    return applied;
+  }
+}
