@@ -9,7 +9,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { applyStepObjects, describeRef, isKubeMinError, refOf, renderComponent, type Application, type KubeObject, type ObjectRef, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 import { isFailedJob, rerunFailedJob } from './failed-job.js';
-import { conflictsOverOwner, isApplyConflict, managerOf, ownedByAnother, retireLegacyManager } from './field-owner.js';
+import { conflictsOverOwner, handOver, isApplyConflict, managerOf, ownedByAnother, ownersInConflict, retireLegacyManager } from './field-owner.js';
 import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
 import { isRecreatable, recreateObject } from './recreate.js';
 import { requireNamespaced } from './namespaced.js';
@@ -23,15 +23,15 @@ export interface ApplyManifestsInput {
 
 export interface AppliedObject extends ObjectRef {
   generation?: number;
-  /** Set when the object was deleted and created again (an immutable field, a failed Job): what happened. */
+  /** What happened beyond an apply in place (re-created for an immutable field, a failed Job run again, taken over). */
   note?: string;
 }
 
 export interface ApplyManifestsResult {
   applied: AppliedObject[];
   readiness: ReadinessTarget[];
-  /** What was re-created rather than changed in place, for the step's message. */
-  recreated?: string[];
+  /** The objects' notes (re-created, run again, taken over), for the step's message. */
+  notes?: string[];
 }
 
 async function createNamespace({ kube }: ActivityDeps, name: string): Promise<void> {
@@ -61,32 +61,42 @@ export interface ApplyOptions {
 type Applied = { result: KubernetesObject; note?: string };
 
 /**
- * Applies one object with its application's field manager. Without `adopt`, an object another
- * application owns is refused (see field-owner.ts) and any other conflict is forced; a change
- * Kubernetes forbids in place re-creates the object (see recreate.ts); a Job of this revision
- * that failed runs again (see failed-job.ts).
+ * Applies one object with its application's field manager, without force first. An object
+ * another application owns is refused, or with `adopt` handed over (see field-owner.ts); any
+ * other conflict is forced. A change Kubernetes forbids in place re-creates the object (see
+ * recreate.ts): taking an object over allows that, since a workload's selector names its
+ * application. A Job of this revision that failed runs again (see failed-job.ts).
  */
 async function applyOne(deps: ActivityDeps, namespace: string, obj: KubeObject, opts: ApplyOptions): Promise<Applied> {
   const ssa = (force: boolean, manager = managerOf(obj)) => deps.kube.objects.patch(obj as KubernetesObject, undefined, undefined, manager, force, PatchStrategy.ServerSideApply);
-  const inNamespace = (force: boolean) =>
-    ssa(force).catch(async (e: unknown) => {
-      if (!namespaceMissing(e, namespace)) throw e;
-      await createNamespace(deps, namespace);
-      return ssa(force);
-    });
-  const applied = await inNamespace(opts.adopt === true).then(
+  const forced = (manager: string) => ssa(true, manager);
+  const recreateIfRefused = async (e: unknown, takingOver: boolean): Promise<Applied> => {
+    if (isKubeStatus(e, 422) && isRecreatable(obj, e)) return recreateObject(deps, obj, e, { ...opts, recreate: opts.recreate === true || takingOver, apply: () => ssa(true) });
+    throw e;
+  };
+  const firstTry = ssa(false).catch(async (e: unknown) => {
+    if (!namespaceMissing(e, namespace)) throw e;
+    await createNamespace(deps, namespace);
+    return ssa(false);
+  });
+  const applied = await firstTry.then(
     (result): Applied => ({ result }),
     async (e: unknown): Promise<Applied> => {
-      if (isApplyConflict(e)) {
-        if (conflictsOverOwner(e)) throw await ownedByAnother(deps, obj, e, opts.component);
-        return { result: await ssa(true) };
-      }
-      if (isKubeStatus(e, 422) && isRecreatable(obj, e)) return recreateObject(deps, obj, e, { ...opts, apply: () => ssa(true) });
-      throw e;
+      if (!isApplyConflict(e)) return recreateIfRefused(e, false);
+      if (!conflictsOverOwner(e)) return ssa(true).then((result) => ({ result }), (refused: unknown) => recreateIfRefused(refused, false));
+      if (!opts.adopt) throw await ownedByAnother(deps, obj, e, opts.component);
+      const note = `took over ${describeRef(refOf(obj))} from ${ownersInConflict(e).join(', ')} (adopt)`;
+      return handOver(deps, obj, ownersInConflict(e), forced).then(
+        (result) => ({ result, note }),
+        async (refused: unknown) => {
+          const recreated = await recreateIfRefused(refused, true);
+          return { ...recreated, note: `${note}; ${recreated.note ?? ''}` };
+        },
+      );
     },
   );
   if (isFailedJob(applied.result)) return rerunFailedJob(deps, obj, applied.result, () => ssa(true));
-  return { ...applied, result: await retireLegacyManager(deps, obj, applied.result, (manager) => ssa(true, manager)) };
+  return { ...applied, result: await retireLegacyManager(deps, obj, applied.result, forced) };
 }
 
 /**
@@ -125,8 +135,8 @@ export function createApplyManifests(deps: ActivityDeps) {
     const options = { component: input.component, ...(component?.adopt ? { adopt: true } : {}), ...(component?.recreate ? { recreate: true } : {}) };
     const applied = await applyAll(deps, input.spec.namespace, rendered.objects, options);
     deps.log.info({ component: input.component, revision: input.revision, objects: applied.map(describeRef) }, 'applied manifests');
-    const recreated = applied.flatMap((a) => (a.note ? [a.note] : []));
-    return { applied, readiness: rendered.readiness, ...(recreated.length ? { recreated } : {}) };
+    const notes = applied.flatMap((a) => (a.note ? [a.note] : []));
+    return { applied, readiness: rendered.readiness, ...(notes.length ? { notes } : {}) };
   };
 }
 

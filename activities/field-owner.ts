@@ -10,7 +10,7 @@ import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
 import { ApplicationFailure } from '@temporalio/activity';
 import { describeRef, LABELS, refOf, type KubeObject } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
-import { kubeStatusOf } from './kube-errors.js';
+import { isKubeStatus, kubeStatusOf } from './kube-errors.js';
 
 /** The one manager every application applied with before managers were per application. */
 export const LEGACY_FIELD_MANAGER = 'kubemin';
@@ -54,23 +54,52 @@ export async function ownedByAnother(deps: ActivityDeps, obj: KubeObject, confli
   );
 }
 
+/** The managers an apply conflict over the application label names (the other application's). */
+export function ownersInConflict(e: unknown): string[] {
+  const causes = (kubeStatusOf(e)?.details?.causes ?? []).filter((c) => c.reason === 'FieldManagerConflict' && c.field === APP_LABEL_FIELD);
+  return [...new Set(causes.flatMap((c) => /conflict with "([^"]+)"/.exec(c.message ?? '')?.[1] ?? []))];
+}
+
 /**
- * Hands an object over from the former single manager `kubemin` to its application's own: the
- * former manager re-applies what is applied now (so fields only it set, and the application no
- * longer renders, go), then its entry is removed, leaving the application's manager sole owner.
- * Only objects whose apply answer still lists the former manager pay for it, once.
+ * Hands an object over from other managers to its application's own, so it is exactly what the
+ * application renders: each former manager applies what is applied now (fields only it set, and
+ * the application does not render, go: an adopted Service keeps no port of its former owner),
+ * the application's manager applies it, and the former managers' entries are removed. Errors
+ * are the API server's (a 422 for an immutable field, say), for the caller to handle.
+ */
+export async function handOver(deps: ActivityDeps, obj: KubeObject, from: readonly string[], apply: (manager: string) => Promise<KubernetesObject>): Promise<KubernetesObject> {
+  for (const manager of from) await apply(manager);
+  return dropManagers(deps, obj, from, await apply(managerOf(obj)));
+}
+
+const MANAGED_FIELDS_TRIES = 5;
+
+/** Removes managers' Apply entries, conditional on the resourceVersion; a write in between (a controller's status) reads and tries again. */
+async function dropManagers(deps: ActivityDeps, obj: KubeObject, from: readonly string[], latest: KubernetesObject): Promise<KubernetesObject> {
+  const header = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace } };
+  for (let tries = 1, current = latest; ; tries++) {
+    const managedFields = (current.metadata?.managedFields ?? []).filter((f) => !(f.manager && from.includes(f.manager) && f.operation === 'Apply'));
+    const body = { ...header, metadata: { ...header.metadata, resourceVersion: current.metadata?.resourceVersion, managedFields } };
+    try {
+      return await deps.kube.objects.patch(body as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
+    } catch (e) {
+      if (!isKubeStatus(e, 409) || tries >= MANAGED_FIELDS_TRIES) throw e;
+      current = await deps.kube.objects.read(header);
+    }
+  }
+}
+
+/**
+ * Objects KubeMin applied before managers were per application carry the former single manager
+ * `kubemin`: the first apply that still finds it hands the object over (see handOver), so fields
+ * the spec no longer renders are removed as usual afterwards. Only those objects pay for it, once;
+ * a failure is logged and tried again on the next apply.
  */
 export async function retireLegacyManager(deps: ActivityDeps, obj: KubeObject, applied: KubernetesObject, apply: (manager: string) => Promise<KubernetesObject>): Promise<KubernetesObject> {
   if (managerOf(obj) === LEGACY_FIELD_MANAGER) return applied;
   if (!applied.metadata?.managedFields?.some((f) => f.manager === LEGACY_FIELD_MANAGER && f.operation === 'Apply')) return applied;
-  try {
-    const reapplied = await apply(LEGACY_FIELD_MANAGER);
-    const managedFields = (reapplied.metadata?.managedFields ?? []).filter((f) => !(f.manager === LEGACY_FIELD_MANAGER && f.operation === 'Apply'));
-    // conditional on the resourceVersion: a write in between makes it a 409, and the next apply tries again
-    const body = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace, resourceVersion: reapplied.metadata?.resourceVersion, managedFields } };
-    return await deps.kube.objects.patch(body as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
-  } catch (err) {
+  return handOver(deps, obj, [LEGACY_FIELD_MANAGER], apply).catch((err: unknown) => {
     deps.log.warn({ err, object: describeRef(refOf(obj)) }, 'could not hand the object over from the former field manager; trying again on the next apply');
     return applied;
-  }
+  });
 }

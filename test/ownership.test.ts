@@ -28,7 +28,7 @@ describe('object ownership between applications (Temporal dev server + local clu
     assert.equal(other.phase, 'Failed');
     const [step] = other.steps;
     assert.equal(step?.reason, 'OwnedByAnotherApplication');
-    assert.match(step?.message ?? '', new RegExp(`Service ${namespace}/web belongs to application "shop".*set adopt: true on component web`));
+    assert.match(step?.message ?? '', new RegExp(`Deployment ${namespace}/web belongs to application "shop".*set adopt: true on component web`));
 
     const svc = await core.readNamespacedService({ name: 'web', namespace });
     assert.equal(svc.metadata?.labels?.['kubemin.io/app'], 'shop');
@@ -43,9 +43,14 @@ describe('object ownership between applications (Temporal dev server + local clu
 
     const adopted = await run({ name: 'blog', namespace, components: [web(8080, { adopt: true })] });
     assert.equal(adopted.phase, 'Succeeded', adopted.message);
+    assert.match(adopted.steps[0]?.message ?? '', new RegExp(`took over Service ${namespace}/web from kubemin/shop \\(adopt\\)`));
+    const d = await apps.readNamespacedDeployment({ name: 'web', namespace });
+    assert.equal(d.metadata?.labels?.['kubemin.io/app'], 'blog', 'its Deployment too: re-created, since its selector names the application');
+    assert.deepEqual(d.spec?.template.spec?.containers[0]?.ports?.map((p) => p.containerPort), [8080]);
     const svc = await core.readNamespacedService({ name: 'web', namespace });
     assert.equal(svc.metadata?.labels?.['kubemin.io/app'], 'blog');
-    assert.deepEqual(svc.spec?.ports?.map((p) => p.port), [8080]);
+    assert.deepEqual(svc.spec?.ports?.map((p) => p.port), [8080], 'nothing of its former owner stays');
+    assert.deepEqual(svc.metadata?.managedFields?.filter((f) => f.operation === 'Apply').map((f) => f.manager), ['kubemin/blog']);
 
     const back = await run({ name: 'shop', namespace, components: [web(80)] });
     assert.equal(back.steps[0]?.reason, 'OwnedByAnotherApplication');

@@ -56,7 +56,7 @@ async function deployComponent(ctx: StepContext, component: string): Promise<voi
   const maxPending = ctx.step.properties.maxPending as string | undefined;
   ctx.attempt();
   ctx.progress(`applying ${component}`);
-  const { readiness, recreated = [] } = await applyManifests({ spec: ctx.plan.spec, component, revision: ctx.plan.revision });
+  const { readiness, notes = [] } = await applyManifests({ spec: ctx.plan.spec, component, revision: ctx.plan.revision });
   ctx.progress(`waiting for ${readiness.map((r) => `${r.kind} ${r.name}`).join(', ') || 'nothing'} to be ready`);
   const results = await Promise.all(
     readiness.map((target) =>
@@ -66,7 +66,7 @@ async function deployComponent(ctx: StepContext, component: string): Promise<voi
       }),
     ),
   );
-  ctx.progress([...recreated, ...results.map((r) => `${r.target}: ${r.message}`)].join('; ') || `${component} applied`);
+  ctx.progress([...notes, ...results.map((r) => `${r.target}: ${r.message}`)].join('; ') || `${component} applied`);
 }
 
 const deploy: StepHandler = async (ctx) => {
