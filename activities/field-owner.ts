@@ -44,7 +44,7 @@ export function conflictsOverOwner(e: unknown): boolean {
  */
 export async function ownedByAnother(deps: ActivityDeps, obj: KubeObject, conflict: unknown, component?: string): Promise<ApplicationFailure> {
   const live = await deps.kube.objects.read({ apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace } }).catch(() => undefined);
-  const manager = /conflict with "([^"]+)"/.exec(kubeStatusOf(conflict)?.details?.causes?.find((c) => c.field === APP_LABEL_FIELD)?.message ?? '')?.[1];
+  const manager = ownersInConflict(conflict)[0];
   const owner = live?.metadata?.labels?.[LABELS.app] ?? manager?.replace(`${LEGACY_FIELD_MANAGER}/`, '') ?? 'unknown';
   const takeOver = component ? `; set adopt: true on component ${component} to take it over` : '';
   return ApplicationFailure.nonRetryable(
