@@ -72,18 +72,25 @@ export async function handOver(deps: ActivityDeps, obj: KubeObject, from: readon
   return dropManagers(deps, obj, from, await apply(managerOf(obj)));
 }
 
-const MANAGED_FIELDS_TRIES = 5;
+const CONDITIONAL_TRIES = 3;
 
-/** Removes managers' Apply entries, conditional on the resourceVersion; a write in between (a controller's status) reads and tries again. */
+/**
+ * Removes managers' Apply entries, conditional on the resourceVersion; a write in between (a
+ * controller's status, busy during a rollout) reads and tries again, and after a few tries it
+ * writes from the freshest read unconditionally: at worst that reverts another manager's entry
+ * written within milliseconds, which its next write puts back.
+ */
 async function dropManagers(deps: ActivityDeps, obj: KubeObject, from: readonly string[], latest: KubernetesObject): Promise<KubernetesObject> {
   const header = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace } };
   for (let tries = 1, current = latest; ; tries++) {
     const managedFields = (current.metadata?.managedFields ?? []).filter((f) => !(f.manager && from.includes(f.manager) && f.operation === 'Apply'));
-    const body = { ...header, metadata: { ...header.metadata, resourceVersion: current.metadata?.resourceVersion, managedFields } };
+    const conditional = tries <= CONDITIONAL_TRIES ? { resourceVersion: current.metadata?.resourceVersion } : {};
+    const body = { ...header, metadata: { ...header.metadata, ...conditional, managedFields } };
     try {
       return await deps.kube.objects.patch(body as KubernetesObject, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
     } catch (e) {
-      if (!isKubeStatus(e, 409) || tries >= MANAGED_FIELDS_TRIES) throw e;
+      if (!isKubeStatus(e, 409) || tries > CONDITIONAL_TRIES) throw e;
+      await new Promise((r) => setTimeout(r, 50 * tries));
       current = await deps.kube.objects.read(header);
     }
   }
