@@ -31,4 +31,4 @@ export { createKubeClients, type KubeClients } from './kube-clients.js';
 export { createWaitForRollout } from './wait-for-rollout.js';
 export { applyAll } from './apply-manifests.js';
 export { createWorkloadWatch, type WorkloadWatch } from './workload-watch.js';
-export { FIELD_MANAGER } from './apply-manifests.js';
+export { fieldManagerFor, LEGACY_FIELD_MANAGER } from './field-owner.js';

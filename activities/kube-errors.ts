@@ -14,16 +14,35 @@ const PERMANENT: Readonly<Record<number, PermanentFailureType>> = {
   422: 'KubeInvalid',
 };
 
-function apiMessage(e: ApiException<unknown>): string {
-  const body = e.body;
-  if (typeof body === 'string') {
-    try {
-      return (JSON.parse(body) as { message?: string }).message ?? body;
-    } catch {
-      return body;
-    }
+/** One field the API server names in a refusal (a conflict's manager, an invalid field). */
+export interface StatusCause {
+  /** The cause's type (Kubernetes serialises it as `reason`), e.g. FieldManagerConflict. */
+  reason?: string;
+  message?: string;
+  field?: string;
+}
+
+/** The Status object the API server answered an error with (parts KubeMin reads). */
+export interface KubeStatus {
+  message?: string;
+  reason?: string;
+  details?: { causes?: StatusCause[] };
+}
+
+/** The API server's Status for an error, or undefined when `e` is no API answer. */
+export function kubeStatusOf(e: unknown): KubeStatus | undefined {
+  if (!(e instanceof ApiException)) return undefined;
+  const body: unknown = e.body;
+  if (typeof body !== 'string') return (body as KubeStatus | undefined) ?? undefined;
+  try {
+    return JSON.parse(body) as KubeStatus;
+  } catch {
+    return { message: body };
   }
-  return (body as { message?: string } | undefined)?.message ?? e.message;
+}
+
+function apiMessage(e: ApiException<unknown>): string {
+  return kubeStatusOf(e)?.message ?? (typeof e.body === 'string' ? e.body : e.message);
 }
 
 /** Rethrows `e` as a non-retryable failure when the API server rejected the request for good. */

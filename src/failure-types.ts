@@ -16,6 +16,10 @@ export const PERMANENT_FAILURE_TYPES = [
   'WebhookRejected',
   'ApprovalRejected',
   'ApprovalTimedOut',
+  /** An object the component renders is labelled as another application's (`adopt: true` takes it over). */
+  'OwnedByAnotherApplication',
+  /** Kubernetes forbids the change in place and re-creating would interrupt service (`recreate: true` allows it). */
+  'ImmutableFieldChange',
 ] as const;
 
 export type PermanentFailureType = (typeof PERMANENT_FAILURE_TYPES)[number];

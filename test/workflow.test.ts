@@ -31,7 +31,7 @@ describe('runApplication workflow (Temporal dev server + local cluster)', () => 
     const d = await apps.readNamespacedDeployment({ name: 'web', namespace: ns });
     assert.equal(d.status?.availableReplicas, 2);
     assert.equal(d.status?.conditions?.find((c) => c.type === 'Available')?.status, 'True');
-    assert.equal(d.metadata?.managedFields?.some((f) => f.manager === 'kubemin' && f.operation === 'Apply'), true);
+    assert.equal(d.metadata?.managedFields?.some((f) => f.manager === 'kubemin/wf' && f.operation === 'Apply'), true);
   });
 
   it('records its activities in the Temporal history', async () => {

@@ -82,7 +82,7 @@ async function deployComponent(ctx: StepContext, component: string): Promise<voi
   ctx.attempt();
   ctx.progress(`applying ${component}`);
   const applied = await applyManifests({ spec: specFor(ctx.plan.spec, [component], ctx.plan.references), component, revision: ctx.plan.revision });
-  const { readiness } = applied;
+  const { readiness, notes = [] } = applied;
   ctx.progress(`waiting for ${readiness.map((r) => `${r.kind} ${r.name}`).join(', ') || 'nothing'} to be ready`);
   const results = await Promise.all(
     waitTargets(applied).map((target) =>
@@ -92,7 +92,7 @@ async function deployComponent(ctx: StepContext, component: string): Promise<voi
       }),
     ),
   );
-  ctx.progress(results.map((r) => `${r.target}: ${r.message}`).join('; ') || `${component} applied`);
+  ctx.progress([...notes, ...results.map((r) => `${r.target}: ${r.message}`)].join('; ') || `${component} applied`);
 }
 
 const deploy: StepHandler = async (ctx) => {

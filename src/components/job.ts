@@ -1,7 +1,8 @@
 /**
  * `job`: a one-off task such as a database migration, as a Job that must complete. Its name is
  * `<component>-<revision>`: deterministic per spec revision, so a retried step adopts the Job it
- * already created instead of starting a second one, and a new revision runs it again.
+ * already created instead of starting a second one (unless it Failed: then the apply replaces it,
+ * see activities/failed-job.ts), and a new revision runs it again.
  */
 import { z } from 'zod';
 import { revisionOf } from '../compiler/revision.js';
