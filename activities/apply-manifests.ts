@@ -23,6 +23,7 @@ export interface ApplyManifestsInput {
 
 export interface AppliedObject extends ObjectRef {
   generation?: number;
+  uid?: string;
   /** What happened beyond an apply in place (re-created for an immutable field, a failed Job run again, taken over). */
   note?: string;
 }
@@ -109,7 +110,7 @@ export async function applyAll(deps: ActivityDeps, namespace: string, objects: r
   for (const obj of objects) {
     try {
       const { result, note } = await applyOne(deps, namespace, obj, opts);
-      applied.push({ ...refOf(obj), ...(result.metadata?.generation !== undefined ? { generation: result.metadata.generation } : {}), ...(note ? { note } : {}) });
+      applied.push({ ...refOf(obj), ...(result.metadata?.generation !== undefined ? { generation: result.metadata.generation } : {}), ...(result.metadata?.uid ? { uid: result.metadata.uid } : {}), ...(note ? { note } : {}) });
     } catch (e) {
       if (e instanceof ApplicationFailure) throw e;
       rethrowKubeError(e, `applying ${describeRef(refOf(obj))}`);

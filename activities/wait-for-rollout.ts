@@ -20,6 +20,8 @@ export interface WaitForRolloutInput extends ReadinessTarget {
   maxPendingSeconds?: number;
   /** The generation the apply returned: an older observation of the object is never judged. */
   minGeneration?: number;
+  /** The uid the apply returned: an older object of the same name (before a re-create) is never judged. */
+  uid?: string;
 }
 
 /** What the activity heartbeats, and what the workflow and the API report as progress. */
@@ -95,7 +97,7 @@ export function createWaitForRollout(deps: ActivityDeps) {
         last = { ...last, state: 'Progressing', message: `${target} does not exist (yet)` };
         return undefined;
       }
-      const stale = staleObservation(obj, input.minGeneration);
+      const stale = staleObservation(obj, input.minGeneration, input.uid);
       if (stale) {
         last = { ...last, state: 'Progressing', message: `${target}: ${stale}` };
         return undefined;

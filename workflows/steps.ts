@@ -71,8 +71,8 @@ export const waitActivityId = (step: string, target: { kind: string; name: strin
 /** The readiness targets of an apply, each with the generation the apply returned for it. */
 function waitTargets({ applied, readiness }: ApplyManifestsResult): WaitForRolloutInput[] {
   return readiness.map((target) => {
-    const generation = applied.find((a) => a.kind === target.kind && a.name === target.name && (a.namespace ?? target.namespace) === target.namespace)?.generation;
-    return generation === undefined ? target : { ...target, minGeneration: generation };
+    const found = applied.find((a) => a.kind === target.kind && a.name === target.name && (a.namespace ?? target.namespace) === target.namespace);
+    return { ...target, ...(found?.generation !== undefined ? { minGeneration: found.generation } : {}), ...(found?.uid ? { uid: found.uid } : {}) };
   });
 }
 

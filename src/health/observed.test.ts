@@ -19,3 +19,13 @@ describe('staleObservation', () => {
     });
   }
 });
+
+describe('staleObservation after a re-create', () => {
+  it('refuses the old object of the same name (another uid), even at a higher generation', () => {
+    const why = staleObservation({ metadata: { generation: 5, uid: 'old' } }, 1, 'new');
+    assert.match(why ?? '', /uid new; it shows old/);
+  });
+  it('accepts the object the apply made', () => {
+    assert.equal(staleObservation({ metadata: { generation: 1, uid: 'new' } }, 1, 'new'), undefined);
+  });
+});
