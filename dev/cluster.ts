@@ -16,6 +16,18 @@ const KWOK_DIR = fileURLToPath(new URL('./kwok/', import.meta.url));
 
 export const DEFAULT_CLUSTER = 'kubemin';
 
+/**
+ * The cluster `up`, `stop` and `down` work on when not told: `KUBEMIN_CLUSTER_NAME`, else
+ * `kubemin`. A second name gives a second cluster with its own ports and data, so a change to
+ * the cluster's configuration can be tried without re-creating the one others use.
+ */
+export function clusterName(env: NodeJS.ProcessEnv = process.env): string {
+  const name = env.KUBEMIN_CLUSTER_NAME?.trim() || DEFAULT_CLUSTER;
+  // it names a folder and kwokctl's processes: a DNS label keeps it out of other paths
+  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) throw new Error(`KUBEMIN_CLUSTER_NAME="${name}" is not a valid cluster name (lower-case letters, digits and '-')`);
+  return name;
+}
+
 export interface LocalCluster {
   name: string;
   kubeconfig: string;
@@ -37,7 +49,7 @@ function kwokEnv(tools: ToolPaths): NodeJS.ProcessEnv {
   return { ...process.env, KWOK_WORKDIR: workdir(tools), PATH: `${dirname(tools.kubectl)}${delimiter}${process.env.PATH ?? ''}` };
 }
 
-export function kubeconfigPath(tools: ToolPaths, name = DEFAULT_CLUSTER): string {
+export function kubeconfigPath(tools: ToolPaths, name = clusterName()): string {
   return join(workdir(tools), 'clusters', name, 'kubeconfig.yaml');
 }
 
@@ -152,7 +164,7 @@ async function seed(tools: ToolPaths, kubeconfig: string, say: Say): Promise<voi
 
 /** Starts the local cluster if it is not running, provisioning the tools on first use. */
 export async function clusterUp(opts: { name?: string; say?: Say } = {}): Promise<LocalCluster> {
-  const name = opts.name ?? DEFAULT_CLUSTER;
+  const name = opts.name ?? clusterName();
   const say = opts.say ?? defaultSay;
   const t0 = Date.now();
   const tools = await ensureTools('cluster');
@@ -219,7 +231,7 @@ async function restart(tools: ToolPaths, name: string, kubeconfig: string, say: 
 
 /** Stops the cluster's processes but keeps its data; the next `up` starts it again. */
 export async function clusterStop(opts: { name?: string; say?: Say } = {}): Promise<void> {
-  const name = opts.name ?? DEFAULT_CLUSTER;
+  const name = opts.name ?? clusterName();
   const tools = await toolPaths();
   await run(tools.kwokctl, ['--name', name, 'stop', 'cluster'], { env: kwokEnv(tools), timeout: 120_000 }).catch(() => undefined);
   (opts.say ?? defaultSay)(`cluster "${name}" stopped (its data is kept; \`npm run cluster:down\` deletes it)`);
@@ -234,7 +246,7 @@ async function destroy(tools: ToolPaths, name: string): Promise<void> {
 
 /** Stops and deletes the local cluster; succeeds when there is none. */
 export async function clusterDown(opts: { name?: string; say?: Say } = {}): Promise<void> {
-  const name = opts.name ?? DEFAULT_CLUSTER;
+  const name = opts.name ?? clusterName();
   const say = opts.say ?? defaultSay;
   const tools = await toolPaths();
   if (!existsSync(join(workdir(tools), 'clusters', name))) {
