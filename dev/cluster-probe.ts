@@ -62,8 +62,8 @@ export async function probePods(kubectl: Kubectl, opts: { timeoutMs: number; say
   const t0 = Date.now();
   const nodes = (await kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].metadata.name}'])).split(/\s+/).filter(Boolean);
   const nonce = randomBytes(3).toString('hex');
-  await kubectl(['create', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: nodes.map((n) => probeDeployment(n, nonce)) }));
   try {
+    await kubectl(['create', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: nodes.map((n) => probeDeployment(n, nonce)) }));
     let next = Date.now() + 10_000;
     for (;;) {
       const states = await probeStates(kubectl, nonce);
