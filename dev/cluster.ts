@@ -263,11 +263,27 @@ export async function clusterStop(opts: { name?: string; say?: Say } = {}): Prom
   (opts.say ?? defaultSay)(`cluster "${name}" stopped (its data is kept; \`npm run cluster:down\` deletes it)`);
 }
 
+/** Where the host-path provisioner makes the volumes' directories, on this machine. */
+const HOSTPATH_DIR = '/tmp/hostpath_pv/';
+
+/** The directories of the cluster's volumes (only a running cluster can tell). */
+async function volumeDirs(tools: ToolPaths, name: string): Promise<string[]> {
+  const kubeconfig = kubeconfigPath(tools, name);
+  if (!(await isReady(tools, kubeconfig))) return [];
+  const out = await kubectl(tools, kubeconfig, ['get', 'pv', '-o', 'jsonpath={range .items[*]}{.spec.hostPath.path}{"\\n"}{end}']).catch(() => '');
+  // the provisioner names them by a UUID: anything else is not its to delete
+  return out.split('\n').filter((p) => p.startsWith(HOSTPATH_DIR) && /^[0-9a-f-]{36}$/.test(p.slice(HOSTPATH_DIR.length)));
+}
+
+/** Deletes the cluster, with its volumes' directories and the kubeconfig kwokctl wrote contexts to. */
 async function destroy(tools: ToolPaths, name: string): Promise<void> {
-  await run(tools.kwokctl, ['--name', name, 'delete', 'cluster', '--kubeconfig', join(workdir(tools), 'clusters', `${name}.contexts.yaml`)], {
+  const dirs = await volumeDirs(tools, name);
+  const contexts = join(workdir(tools), 'clusters', `${name}.contexts.yaml`);
+  await run(tools.kwokctl, ['--name', name, 'delete', 'cluster', '--kubeconfig', contexts], {
     env: kwokEnv(tools),
     timeout: 120_000,
   }).catch(() => undefined);
+  await Promise.all([...dirs, contexts].map((p) => rm(p, { recursive: true, force: true })));
 }
 
 /** Stops and deletes the local cluster; succeeds when there is none. */

@@ -2,11 +2,11 @@
  * cluster:up / cluster:down on a second, throw-away cluster: up is idempotent, a stopped cluster
  * (`npm test`, `npm start` stop theirs) and one whose processes died (a reboot, a killed
  * session) come back with their data and return only once pods really start, and down leaves
- * no process behind.
+ * no process and no volume directory behind.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { AppsV1Api, KubeConfig, CoreV1Api } from '@kubernetes/client-node';
@@ -115,9 +115,18 @@ describe('local cluster lifecycle', () => {
     assert.equal(ns.metadata?.name, 'survivor');
   });
 
-  it('down leaves no process behind, and a second down is a no-op', async () => {
+  it('down leaves no process and no volume directory behind, and a second down is a no-op', async () => {
+    const core = configOf((await clusterUp(quiet)).kubeconfig).makeApiClient(CoreV1Api);
+    await core.createNamespacedPersistentVolumeClaim({ namespace: 'default', body: { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } });
+    let volume = '';
+    for (const deadline = Date.now() + 30_000; !volume && Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      volume = (await core.readNamespacedPersistentVolumeClaim({ name: 'data', namespace: 'default' })).spec?.volumeName ?? '';
+    }
+    const dir = (await core.readPersistentVolume({ name: volume })).spec?.hostPath?.path ?? '';
+    assert.ok(existsSync(dir), `the provisioner made ${dir}`);
     await clusterDown(quiet);
     assert.deepEqual(processesOf(name), []);
+    assert.equal(existsSync(dir), false, `${dir} is gone`);
     await clusterDown(quiet);
   });
 });
