@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { probePods } from './cluster-probe.js';
 import { ensureTools, toolPaths, type ToolPaths } from './tools.js';
 
 const run = promisify(execFile);
@@ -16,11 +17,25 @@ const KWOK_DIR = fileURLToPath(new URL('./kwok/', import.meta.url));
 
 export const DEFAULT_CLUSTER = 'kubemin';
 
+/**
+ * The cluster `up`, `stop` and `down` work on when not told: `KUBEMIN_CLUSTER_NAME`, else
+ * `kubemin`. A second name gives a second cluster with its own ports and data, so a change to
+ * the cluster's configuration can be tried without re-creating the one others use.
+ */
+export function clusterName(env: NodeJS.ProcessEnv = process.env): string {
+  const name = env.KUBEMIN_CLUSTER_NAME?.trim() || DEFAULT_CLUSTER;
+  // it names a folder and kwokctl's processes: a DNS label keeps it out of other paths
+  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) throw new Error(`KUBEMIN_CLUSTER_NAME="${name}" is not a valid cluster name (lower-case letters, digits and '-')`);
+  return name;
+}
+
 export interface LocalCluster {
   name: string;
   kubeconfig: string;
   /** Seconds spent in `up`, including provisioning the tools. */
   upSeconds: number;
+  /** Seconds from creating a probe Deployment for every node until all their pods ran (see cluster-probe.ts). */
+  podsStartSeconds: number;
   /** Whether this call started it (false: it was already running). */
   started: boolean;
 }
@@ -37,19 +52,20 @@ function kwokEnv(tools: ToolPaths): NodeJS.ProcessEnv {
   return { ...process.env, KWOK_WORKDIR: workdir(tools), PATH: `${dirname(tools.kubectl)}${delimiter}${process.env.PATH ?? ''}` };
 }
 
-export function kubeconfigPath(tools: ToolPaths, name = DEFAULT_CLUSTER): string {
+export function kubeconfigPath(tools: ToolPaths, name = clusterName()): string {
   return join(workdir(tools), 'clusters', name, 'kubeconfig.yaml');
 }
 
-async function kubectl(tools: ToolPaths, kubeconfig: string, args: string[], timeoutMs = 30_000): Promise<string> {
-  const { stdout } = await run(tools.kubectl, ['--kubeconfig', kubeconfig, ...args], { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
-  return stdout;
+async function kubectl(tools: ToolPaths, kubeconfig: string, args: string[], opts: { timeoutMs?: number; input?: string } = {}): Promise<string> {
+  const pending = run(tools.kubectl, ['--kubeconfig', kubeconfig, ...args], { timeout: opts.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024 });
+  pending.child.stdin?.end(opts.input);
+  return (await pending).stdout;
 }
 
 async function isReady(tools: ToolPaths, kubeconfig: string): Promise<boolean> {
   if (!existsSync(kubeconfig)) return false;
   try {
-    return (await kubectl(tools, kubeconfig, ['get', '--raw', '/readyz'], 5_000)).trim() === 'ok';
+    return (await kubectl(tools, kubeconfig, ['get', '--raw', '/readyz'], { timeoutMs: 5_000 })).trim() === 'ok';
   } catch {
     return false;
   }
@@ -71,14 +87,32 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
 /**
  * Flags for the control plane: the API server advertises 127.0.0.1; the controller manager may
  * send more than its default 20 requests per second, so a thousand Deployments get their pods in
- * seconds, not minutes (the bench deploys that many). (The scheduler runs from a configuration
- * file, where these flags are refused.)
+ * seconds, not minutes (the bench deploys that many), and runs its host-path provisioner, so a
+ * PersistentVolumeClaim of the default StorageClass (dev/kwok/storage.yaml) is bound at once.
+ * The controller manager and the scheduler run without leader election: each runs once, and a
+ * restarted one would wait for the lease its previous process held (15 to 25 s, measured) before
+ * it makes a ReplicaSet or places a pod.
  */
 const EXTRA_ARGS = [
   'kube-apiserver=advertise-address=127.0.0.1',
   'kube-controller-manager=kube-api-qps=500',
   'kube-controller-manager=kube-api-burst=1000',
+  'kube-controller-manager=enable-hostpath-provisioner=true',
+  'kube-controller-manager=leader-elect=false',
+  'kube-scheduler=leader-elect=false',
 ];
+
+/**
+ * Flags of `kwokctl create cluster`. kwok runs without node leases: kwokctl's default (40 s
+ * times its heartbeat factor 5, so 200 s, renewed every 50 s) only serves several kwok
+ * controllers sharing nodes, and each kwok process holds leases under a new random identity. A
+ * cluster started again therefore had to wait, pods bound but Pending, until the leases its
+ * previous kwok held expired, then for kwok's next try (50 s apart): 90 s to 4 min after a stop
+(150 s measured here). Without leases
+ * kwok manages every node from its first second; the node heartbeat stage (dev/kwok/stages.yaml)
+ * keeps the nodes healthy for the controller manager.
+ */
+const CREATE_FLAGS = ['--node-lease-duration-seconds', '0'];
 
 const configFile = (tools: ToolPaths, name: string): string => join(workdir(tools), 'config', `${name}.yaml`);
 
@@ -97,7 +131,7 @@ async function configText(tools: ToolPaths): Promise<string> {
   };
   const header = ['apiVersion: config.kwok.x-k8s.io/v1alpha1', 'kind: KwokctlConfiguration', 'options:', ...Object.entries(options).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`)].join('\n');
   const stages = await readFile(join(KWOK_DIR, 'stages.yaml'), 'utf8');
-  return `# created with: ${EXTRA_ARGS.join(' ')}\n${header}\n---\n${stages}`;
+  return `# created with: ${[...CREATE_FLAGS, ...EXTRA_ARGS].join(' ')}\n${header}\n---\n${stages}`;
 }
 
 async function writeConfig(tools: ToolPaths, name: string): Promise<string> {
@@ -126,6 +160,7 @@ async function create(tools: ToolPaths, name: string, say: Say): Promise<void> {
       '-c', config, '--name', name, 'create', 'cluster',
       // keep the user's ~/.kube/config untouched: kwokctl would add a context there
       '--kubeconfig', join(workdir(tools), 'clusters', `${name}.contexts.yaml`),
+      ...CREATE_FLAGS,
       ...EXTRA_ARGS.flatMap((a) => ['--extra-args', a]),
       '--wait', '180s',
     ],
@@ -137,7 +172,7 @@ async function create(tools: ToolPaths, name: string, say: Say): Promise<void> {
 
 async function seed(tools: ToolPaths, kubeconfig: string, say: Say): Promise<void> {
   await waitFor('the default ServiceAccount', async () => kubectl(tools, kubeconfig, ['get', 'serviceaccount', 'default', '-n', 'default']).then(() => true, () => false), 120_000, say);
-  await kubectl(tools, kubeconfig, ['apply', '-f', join(KWOK_DIR, 'nodes.yaml')]);
+  await kubectl(tools, kubeconfig, ['apply', '-f', join(KWOK_DIR, 'nodes.yaml'), '-f', join(KWOK_DIR, 'storage.yaml')]);
   await waitFor(
     'the simulated nodes to be Ready',
     async () => {
@@ -152,7 +187,7 @@ async function seed(tools: ToolPaths, kubeconfig: string, say: Say): Promise<voi
 
 /** Starts the local cluster if it is not running, provisioning the tools on first use. */
 export async function clusterUp(opts: { name?: string; say?: Say } = {}): Promise<LocalCluster> {
-  const name = opts.name ?? DEFAULT_CLUSTER;
+  const name = opts.name ?? clusterName();
   const say = opts.say ?? defaultSay;
   const t0 = Date.now();
   const tools = await ensureTools('cluster');
@@ -176,9 +211,12 @@ export async function clusterUp(opts: { name?: string; say?: Say } = {}): Promis
     started = true;
   }
   await seed(tools, kubeconfig, say);
+  const probed = Date.now();
+  const probe = await probePods((args, input) => kubectl(tools, kubeconfig, args, { input }), { timeoutMs: 180_000, say });
+  say(`pods start: a probe Deployment's pod ran on each of the ${probe.nodes} nodes ${probe.seconds.toFixed(1)}s after they were created (${((probed - t0) / 1000).toFixed(1)}s after \`up\` began)`);
   const upSeconds = (Date.now() - t0) / 1000;
   say(`cluster "${name}" is up in ${upSeconds.toFixed(1)}s; kubeconfig: ${kubeconfig}`);
-  return { name, kubeconfig, upSeconds, started };
+  return { name, kubeconfig, upSeconds, podsStartSeconds: probe.seconds, started };
 }
 
 /** Whether a pid names a live process; a zombie (killed, not yet reaped) is not alive. */
@@ -219,22 +257,38 @@ async function restart(tools: ToolPaths, name: string, kubeconfig: string, say: 
 
 /** Stops the cluster's processes but keeps its data; the next `up` starts it again. */
 export async function clusterStop(opts: { name?: string; say?: Say } = {}): Promise<void> {
-  const name = opts.name ?? DEFAULT_CLUSTER;
+  const name = opts.name ?? clusterName();
   const tools = await toolPaths();
   await run(tools.kwokctl, ['--name', name, 'stop', 'cluster'], { env: kwokEnv(tools), timeout: 120_000 }).catch(() => undefined);
   (opts.say ?? defaultSay)(`cluster "${name}" stopped (its data is kept; \`npm run cluster:down\` deletes it)`);
 }
 
+/** Where the host-path provisioner makes the volumes' directories, on this machine. */
+const HOSTPATH_DIR = '/tmp/hostpath_pv/';
+
+/** The directories of the cluster's volumes (only a running cluster can tell). */
+async function volumeDirs(tools: ToolPaths, name: string): Promise<string[]> {
+  const kubeconfig = kubeconfigPath(tools, name);
+  if (!(await isReady(tools, kubeconfig))) return [];
+  const out = await kubectl(tools, kubeconfig, ['get', 'pv', '-o', 'jsonpath={range .items[*]}{.spec.hostPath.path}{"\\n"}{end}']).catch(() => '');
+  // the provisioner names them by a UUID: anything else is not its to delete
+  return out.split('\n').filter((p) => p.startsWith(HOSTPATH_DIR) && /^[0-9a-f-]{36}$/.test(p.slice(HOSTPATH_DIR.length)));
+}
+
+/** Deletes the cluster, with its volumes' directories and the kubeconfig kwokctl wrote contexts to. */
 async function destroy(tools: ToolPaths, name: string): Promise<void> {
-  await run(tools.kwokctl, ['--name', name, 'delete', 'cluster', '--kubeconfig', join(workdir(tools), 'clusters', `${name}.contexts.yaml`)], {
+  const dirs = await volumeDirs(tools, name);
+  const contexts = join(workdir(tools), 'clusters', `${name}.contexts.yaml`);
+  await run(tools.kwokctl, ['--name', name, 'delete', 'cluster', '--kubeconfig', contexts], {
     env: kwokEnv(tools),
     timeout: 120_000,
   }).catch(() => undefined);
+  await Promise.all([...dirs, contexts].map((p) => rm(p, { recursive: true, force: true })));
 }
 
 /** Stops and deletes the local cluster; succeeds when there is none. */
 export async function clusterDown(opts: { name?: string; say?: Say } = {}): Promise<void> {
-  const name = opts.name ?? DEFAULT_CLUSTER;
+  const name = opts.name ?? clusterName();
   const say = opts.say ?? defaultSay;
   const tools = await toolPaths();
   if (!existsSync(join(workdir(tools), 'clusters', name))) {

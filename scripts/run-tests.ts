@@ -5,6 +5,9 @@
  *
  *   npm test                      all unit and integration tests
  *   npm test -- test/x.test.ts    only the files named
+ *
+ * KUBEMIN_CLUSTER_NAME picks the local cluster (default `kubemin`); KUBEMIN_KEEP_CLUSTER=1
+ * leaves one this run started running.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -37,7 +40,7 @@ async function main(): Promise<number> {
   const cluster = await clusterUp();
   say(`provisioning (tools + cluster) took ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   const temporal = await startDevTemporal();
-  say(`real servers: Temporal dev server at ${temporal.address}; Kubernetes API server from ${cluster.kubeconfig}`);
+  say(`real servers: Temporal dev server at ${temporal.address}; Kubernetes API server of cluster "${cluster.name}" from ${cluster.kubeconfig}`);
   try {
     return await new Promise<number>((resolve, reject) => {
       // --test-force-exit: a handle leaked by a test must not hang CI; --test-timeout bounds one test
