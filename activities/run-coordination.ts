@@ -27,7 +27,7 @@ export function createCoordinationActivities({ temporal }: CoordinationDeps) {
     async enqueueRun(input: EnqueueRunInput): Promise<string> {
       const workflowId = coordinatorId(input.application, input.namespace);
       const args: [CoordinatorInput] = [{ application: input.application, namespace: input.namespace }];
-      await temporal.workflow.signalWithStart(COORDINATOR_WORKFLOW_TYPE, { workflowId, taskQueue: input.taskQueue, args, signal: enqueueSignal, signalArgs: [{ run: input.run, mode: input.mode }] });
+      await temporal.workflow.signalWithStart(COORDINATOR_WORKFLOW_TYPE, { workflowId, taskQueue: input.taskQueue, args, signal: enqueueSignal, signalArgs: [{ run: input.run, mode: input.mode, startedAt: input.startedAt }] });
       return workflowId;
     },
 

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import type { WorkflowHandle } from '@temporalio/client';
 import { createApp } from '../api/app.js';
 import { compile, validateApplication } from '../src/index.js';
-import { eventsQuery, RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
+import { coordinatorId, coordinatorQuery, eventsQuery, RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
 import { kubeApis, startTestWorker, testLog, uniqueName, useRunEnvironment } from './support/servers.js';
 
 describe('one run per application (Temporal dev server + local cluster)', () => {
@@ -41,6 +41,15 @@ describe('one run per application (Temporal dev server + local cluster)', () => 
     return h.query(statusQuery);
   };
 
+  /** Waits until the application's coordinator has admitted this run. */
+  const holding = async (namespace: string, run: string): Promise<void> => {
+    const coordinator = env.client.workflow.getHandle(coordinatorId('shop', namespace));
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      if ((await coordinator.query(coordinatorQuery).catch(() => undefined))?.holder === run) return;
+    }
+    assert.fail(`run ${run} was never admitted`);
+  };
+
   const image = async (name: string, namespace: string) => (await apps.readNamespacedDeployment({ name, namespace })).spec?.template.spec?.containers[0]?.image;
 
   it('queues revision 2 behind revision 1; the cluster ends at revision 2 with nothing of it pruned', async () => {
@@ -48,23 +57,36 @@ describe('one run per application (Temporal dev server + local cluster)', () => 
     const first = await start(rev1(namespace));
     const second = await start(rev2(namespace));
     const [one, two] = await Promise.all([outcome(first), outcome(second)]);
-    assert.equal(one.phase, 'Succeeded');
     assert.equal(two.phase, 'Succeeded');
     assert.equal(await image('web', namespace), 'web:2');
     assert.equal(await image('extra', namespace), 'extra:1', 'revision 1 must not prune what revision 2 added');
+    await ranInOrder(first, one, second, two);
+  });
+
+  /**
+   * Revision 1 ran first and revision 2 waited for it (queued, then deployed after it ended); or,
+   * when revision 2's request reached the coordinator first, revision 1 was superseded and did nothing.
+   */
+  async function ranInOrder(first: WorkflowHandle, one: RunStatus, second: WorkflowHandle, two: RunStatus): Promise<void> {
+    if (one.phase !== 'Succeeded') {
+      assert.equal(one.phase, 'Failed');
+      assert.match(one.message ?? '', new RegExp(`run ${second.workflowId} of this application started after this one`));
+      assert.ok(one.steps.every((s) => s.phase === 'Skipped'));
+      return;
+    }
     const events = await second.query(eventsQuery, 0);
     const queued = events.find((e) => e.phase === 'Queued');
     assert.ok(queued, `revision 2 says it was queued: ${JSON.stringify(events)}`);
     assert.match(queued.message ?? '', new RegExp(`queued behind run ${first.workflowId}`));
-    // revision 2 started its steps only after revision 1 ended
     const firstEnded = (await first.describe()).closeTime as Date;
     const deployStarted = Date.parse(two.steps.find((s) => s.name === 'deploy-web')?.startedAt ?? '');
     assert.ok(deployStarted >= firstEnded.getTime() - 1000, 'revision 2 deployed only after revision 1 ended');
-  });
+  }
 
   it('shows a queued run as Queued with the run it waits for, then Running', async () => {
     const namespace = env.scratch.next();
     const first = await start(rev1(namespace));
+    await holding(namespace, first.workflowId);
     const second = await start(rev2(namespace));
     const deadline = Date.now() + 20_000;
     let seen: RunStatus | undefined;
@@ -81,7 +103,7 @@ describe('one run per application (Temporal dev server + local cluster)', () => 
   it('concurrency: replace cancels the running run first, then runs', async () => {
     const namespace = env.scratch.next();
     const first = await start(rev1(namespace));
-    await new Promise((r) => setTimeout(r, 1500));
+    await holding(namespace, first.workflowId);
     const second = await start(rev2(namespace, { concurrency: 'replace' }));
     const [one, two] = await Promise.all([outcome(first), outcome(second)]);
     assert.equal(one.phase, 'Cancelled');
@@ -92,7 +114,7 @@ describe('one run per application (Temporal dev server + local cluster)', () => 
   it('concurrency: reject fails the second run as ApplicationBusy, and the API answers 409', async () => {
     const namespace = env.scratch.next();
     const first = await start(rev1(namespace));
-    await new Promise((r) => setTimeout(r, 1500));
+    await holding(namespace, first.workflowId);
     const second = await start(rev2(namespace, { concurrency: 'reject' }));
     const two = await outcome(second);
     assert.equal(two.phase, 'Failed');
@@ -116,8 +138,10 @@ describe('one run per application (Temporal dev server + local cluster)', () => 
     worker = await startTestWorker(taskQueue);
     try {
       const [one, two] = await Promise.all([outcome(first), outcome(second)]);
-      assert.deepEqual([one.phase, two.phase], ['Succeeded', 'Succeeded']);
+      assert.equal(two.phase, 'Succeeded');
+      assert.equal(await image('web', namespace), 'web:2');
       assert.equal(await image('extra', namespace), 'extra:1');
+      await ranInOrder(first, one, second, two);
     } finally {
       await worker.stop();
     }

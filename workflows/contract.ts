@@ -127,13 +127,17 @@ export const coordinatorId = (application: string, namespace: string): string =>
 export interface EnqueueRequest {
   run: string;
   mode: ConcurrencyMode;
+  /** When the run started (ms since the epoch): runs take their turns in this order. */
+  startedAt: number;
 }
 
 export interface CoordinatorState {
   /** The run that may change the application now. */
   holder?: string;
-  /** Runs waiting, in the order they arrived. */
+  /** Runs waiting, in the order they started. */
   queue: EnqueueRequest[];
+  /** The run admitted last: a run that started before it and asks later is superseded. */
+  lastAdmitted?: { run: string; startedAt: number };
 }
 
 export interface CoordinatorInput {
@@ -148,6 +152,8 @@ export interface Admission {
   admitted?: boolean;
   queuedBehind?: string;
   rejected?: string;
+  /** A run of the application that started later has been admitted already: this one is stale. */
+  superseded?: string;
 }
 
 export const enqueueSignal = defineSignal<[EnqueueRequest]>('enqueue');

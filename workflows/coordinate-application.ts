@@ -23,7 +23,8 @@ const IDLE_MS = 10 * 60_000;
 const MAX_HISTORY_EVENTS = 2_000;
 
 export async function coordinateApplication(input: CoordinatorInput): Promise<void> {
-  const state: CoordinatorState = { queue: [...(input.state?.queue ?? [])], ...(input.state?.holder ? { holder: input.state.holder } : {}) };
+  const state: CoordinatorState = { queue: [], ...input.state };
+  state.queue = [...state.queue];
   let changed = false;
   const admit = (run: string, admission: Admission) =>
     getExternalWorkflowHandle(run)
@@ -38,6 +39,11 @@ export async function coordinateApplication(input: CoordinatorInput): Promise<vo
   setHandler(enqueueSignal, (req: EnqueueRequest) => {
     changed = true;
     if (state.holder === req.run || state.queue.some((q) => q.run === req.run)) return; // a retried enqueue
+    // a run that started before the one admitted last would undo it: it is stale
+    if (state.lastAdmitted && req.startedAt < state.lastAdmitted.startedAt) {
+      void admit(req.run, { superseded: state.lastAdmitted.run });
+      return;
+    }
     const busy = [...(state.holder ? [state.holder] : []), ...state.queue.map((q) => q.run)];
     if (req.mode === 'reject' && busy.length) {
       void admit(req.run, { rejected: `run ${busy[0]} of this application is ${state.holder === busy[0] ? 'running' : 'queued'}` });
@@ -47,9 +53,14 @@ export async function coordinateApplication(input: CoordinatorInput): Promise<vo
       busy.forEach((run) => void cancel(run));
       state.queue = [];
     }
-    const ahead = state.queue.at(-1)?.run ?? state.holder;
-    state.queue.push({ run: req.run, mode: req.mode });
+    // runs take their turns in the order they started, whatever order their requests arrive in
+    state.queue.push({ run: req.run, mode: req.mode, startedAt: req.startedAt });
+    state.queue.sort((a, b) => a.startedAt - b.startedAt || a.run.localeCompare(b.run));
+    const at = state.queue.findIndex((q) => q.run === req.run);
+    const ahead = state.queue[at - 1]?.run ?? state.holder;
     if (ahead) void admit(req.run, { queuedBehind: ahead });
+    const behind = state.queue[at + 1]?.run;
+    if (behind) void admit(behind, { queuedBehind: req.run });
   });
   setHandler(releasedSignal, ({ run }) => {
     changed = true;
@@ -62,8 +73,9 @@ export async function coordinateApplication(input: CoordinatorInput): Promise<vo
   for (;;) {
     // admit the next run; one that has ended already is passed over
     while (!state.holder && state.queue.length) {
-      const next = state.queue.shift() as { run: string };
+      const next = state.queue.shift() as EnqueueRequest;
       state.holder = next.run;
+      state.lastAdmitted = { run: next.run, startedAt: next.startedAt };
       if (!(await admit(next.run, { admitted: true }))) delete state.holder;
     }
     // watch the holder, so a run that never releases (terminated) does not hold the application

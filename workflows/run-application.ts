@@ -213,13 +213,15 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       setPhase('Queued');
       record({ phase: 'Queued', message: status.message });
     }
-    if (a.admitted || a.rejected) admission = a;
+    if (a.admitted || a.rejected || a.superseded) admission = a;
   });
   const takeTurn = async (): Promise<void> => {
     const { workflowId, taskQueue } = workflowInfo();
-    await enqueueRun({ application: plan.application, namespace: plan.namespace, run: workflowId, mode: plan.spec.concurrency ?? 'queue', taskQueue });
-    await condition(() => Boolean(admission.admitted || admission.rejected));
+    const startedAt = workflowInfo().runStartTime.getTime();
+    await enqueueRun({ application: plan.application, namespace: plan.namespace, run: workflowId, mode: plan.spec.concurrency ?? 'queue', taskQueue, startedAt });
+    await condition(() => Boolean(admission.admitted || admission.rejected || admission.superseded));
     if (admission.rejected) throw ApplicationFailure.nonRetryable(`${admission.rejected}; this run was not started (concurrency: reject)`, 'ApplicationBusy');
+    if (admission.superseded) throw ApplicationFailure.nonRetryable(`run ${admission.superseded} of this application started after this one and has run already; this run was not started, so it cannot undo it`, 'Superseded');
     if (status.phase === 'Queued') {
       delete status.queuedBehind;
       delete status.message;
@@ -262,8 +264,9 @@ export async function runApplication(plan: Plan): Promise<RunStatus> {
       }
     } else if (status.phase === 'Running' || status.phase === 'Queued') {
       // failed outside any step (refused its turn, pruning after success): still a true, final phase
-      status.message = admission.rejected ? failureText(e).message : `the run failed after its steps: ${failureText(e).message}`;
-      if (admission.rejected) status.steps.forEach((s) => update(s.name, { phase: 'Skipped', skipped: 'failure', message: 'not run: the application was busy', finishedAt: nowIso() }));
+      const refused = Boolean(admission.rejected || admission.superseded);
+      status.message = refused ? failureText(e).message : `the run failed after its steps: ${failureText(e).message}`;
+      if (refused) status.steps.forEach((s) => update(s.name, { phase: 'Skipped', skipped: 'failure', message: admission.superseded ? 'not run: a newer run of the application ran first' : 'not run: the application was busy', finishedAt: nowIso() }));
       status.finishedAt = nowIso();
       setPhase('Failed');
     }
