@@ -20,7 +20,12 @@ export interface EnqueueRunInput extends EnqueueRequest {
   taskQueue: string;
 }
 
-const POLL_MS = 3_000;
+/**
+ * How often the admitted run is looked at. Normal runs release their turn by signal at once; this
+ * only catches runs that ended without one (terminated), and with a thousand runs admitted at once
+ * a short interval would load the Temporal frontend with describes.
+ */
+const POLL_MS = 20_000;
 
 export function createCoordinationActivities({ temporal }: CoordinationDeps) {
   return {

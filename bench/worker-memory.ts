@@ -68,7 +68,7 @@ async function measure(servers: BenchServers, env: Record<string, string | undef
       handles.push(await servers.client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue, workflowId: `${namespace}-${i}` }));
     }
     let waiting = 0;
-    for (const deadline = Date.now() + 600_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {
+    for (const deadline = Date.now() + 300_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {
       waiting = (await scrape()).get('kubemin_workloads_waiting_for_capacity') ?? 0;
       if (waiting >= RUNS) break;
     }

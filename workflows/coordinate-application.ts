@@ -14,7 +14,7 @@ import { admissionSignal, coordinatorQuery, type Admission, enqueueSignal, relea
 
 const { awaitRunClosed } = proxyActivities<CoordinationActivities>({
   startToCloseTimeout: '365 days',
-  heartbeatTimeout: '30 seconds',
+  heartbeatTimeout: '60 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
