@@ -21,11 +21,13 @@ export interface EnqueueRunInput extends EnqueueRequest {
 }
 
 /**
- * How often the admitted run is looked at. Normal runs release their turn by signal at once; this
- * only catches runs that ended without one (terminated), and with a thousand runs admitted at once
- * a short interval would load the Temporal frontend with describes.
+ * How often the admitted run is looked at: from every 2 s, doubling up to every minute. Normal
+ * runs release their turn by signal at once; this only catches runs that ended without one
+ * (terminated), and a thousand admitted runs polled every few seconds would keep the Temporal
+ * frontend busy with describes.
  */
-const POLL_MS = 20_000;
+const FIRST_POLL_MS = 2_000;
+const MAX_POLL_MS = 60_000;
 
 export function createCoordinationActivities({ temporal }: CoordinationDeps) {
   return {
@@ -39,7 +41,7 @@ export function createCoordinationActivities({ temporal }: CoordinationDeps) {
     /** Resolves when the run has closed, however it closed; heartbeats while it runs. */
     async awaitRunClosed({ run }: { run: string }): Promise<string> {
       const ctx = Context.current();
-      for (;;) {
+      for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(pollMs * 2, MAX_POLL_MS)) {
         const status = await temporal.workflow
           .getHandle(run)
           .describe()
@@ -49,7 +51,7 @@ export function createCoordinationActivities({ temporal }: CoordinationDeps) {
           );
         if (status !== 'RUNNING') return status;
         ctx.heartbeat();
-        await ctx.sleep(POLL_MS);
+        await ctx.sleep(pollMs);
       }
     },
   };

@@ -14,7 +14,7 @@ import { admissionSignal, coordinatorQuery, type Admission, enqueueSignal, relea
 
 const { awaitRunClosed } = proxyActivities<CoordinationActivities>({
   startToCloseTimeout: '365 days',
-  heartbeatTimeout: '60 seconds',
+  heartbeatTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
