@@ -41,7 +41,7 @@ export async function startBenchServers(): Promise<BenchServers> {
     stop: async () => {
       await connection.close();
       await temporal.stop();
-      if (cluster.started) await clusterStop();
+      if (cluster.started && process.env.KUBEMIN_KEEP_CLUSTER !== '1') await clusterStop();
     },
   };
 }

@@ -120,3 +120,16 @@ describe('jsonPath', () => {
     assert.equal(jsonPath(['labels', 'app.kubernetes.io/name', 0]), '$.labels["app.kubernetes.io/name"][0]');
   });
 });
+
+describe('validateSpecText on JSON', () => {
+  const spec = { name: 'shop', components: [{ name: 'web', type: 'webservice', image: 'nginx', port: 80 }] };
+  it('reads JSON as YAML would', () => assert.deepEqual(validateSpecText(JSON.stringify(spec)), validateSpecText(JSON.stringify(spec, null, 2).replace(/^\{/, '{ '))));
+  it('refuses a repeated key with its line', () => {
+    const text = '{\n  "name": "shop",\n  "name": "shop2",\n  "components": []\n}';
+    assert.match(errorsOf(() => validateSpecText(text))[0]?.message ?? '', /^line 3, column \d+: Map keys must be unique/);
+  });
+  it('gives lines for errors in JSON text', () => {
+    const text = JSON.stringify({ ...spec, components: [{ ...spec.components[0], replica: 2 }] }, null, 2);
+    assert.deepEqual(errorsOf(() => validateSpecText(text)).map((e) => (e as { line?: number }).line), [4]);
+  });
+});

@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { SpecInvalidError, isSpecInvalid, type ErrorDetail } from '../errors.js';
 import type { Application } from './application.js';
+import { parseUniqueJson } from './json-text.js';
 import { validateApplication } from './validate.js';
 
 export { jsonPath } from './json-path.js';
@@ -55,6 +56,15 @@ function lineOf({ doc, lines }: Parsed, path: string): number | undefined {
 
 /** Parses and validates spec text; each error says the line of the text it concerns. */
 export function validateSpecText(text: string): Application {
+  // most bodies are JSON: parsed without the YAML parser; only an invalid one is read again for lines
+  const json = parseUniqueJson(text);
+  if (json) {
+    try {
+      return validateApplication(json.value);
+    } catch (e) {
+      if (!isSpecInvalid(e)) throw e;
+    }
+  }
   const parsed = parse(text);
   try {
     return validateApplication(parsed.value);
