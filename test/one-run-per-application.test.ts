@@ -156,4 +156,46 @@ describe('one run per application (Temporal dev server + local cluster)', () => 
     assert.equal((await first.query(statusQuery)).phase, 'Running', 'the other application finished while the first still ran');
     await outcome(first);
   });
+
+  /** A revision that waits for an approval, so it holds the application until it is told. */
+  const waiting = (namespace: string) => rev1(namespace, { workflow: { steps: [{ name: 'hold', type: 'approval' }, { name: 'deploy', type: 'deploy', components: ['web'] }] } });
+
+  /** The awaitRunClosed activities the application's coordinator has scheduled so far. */
+  const watches = async (namespace: string): Promise<number> => {
+    const history = await env.client.workflow.getHandle(coordinatorId('shop', namespace)).fetchHistory();
+    return (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'awaitRunClosed').length;
+  };
+
+  it('a terminated run frees its application: the run waiting behind it goes on', async () => {
+    const namespace = env.scratch.next();
+    const first = await start(waiting(namespace));
+    await holding(namespace, first.workflowId);
+    const second = await start(rev2(namespace));
+    await new Promise((r) => setTimeout(r, 1000));
+    await first.terminate('test: a run that never releases');
+    assert.equal((await outcome(second)).phase, 'Succeeded');
+    assert.equal(await image('web', namespace), 'web:2');
+  });
+
+  it('a run terminated while nobody waited frees its application for the next one', async () => {
+    const namespace = env.scratch.next();
+    const first = await start(waiting(namespace));
+    await holding(namespace, first.workflowId);
+    await first.terminate('test: a run that never releases');
+    const second = await start(rev2(namespace));
+    assert.equal((await outcome(second)).phase, 'Succeeded');
+  });
+
+  it('watches the admitted run only while another waits for its turn (no describes for a run alone)', async () => {
+    const namespace = env.scratch.next();
+    const first = await start(waiting(namespace));
+    await holding(namespace, first.workflowId);
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.equal(await watches(namespace), 0, 'nobody waits: the holder is not watched');
+    const second = await start(rev2(namespace));
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && (await watches(namespace)) === 0; ) await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await watches(namespace), 1, 'a run waits: the holder is watched');
+    await first.terminate('test: done').catch(() => undefined);
+    assert.equal((await outcome(second)).phase, 'Succeeded');
+  });
 });

@@ -8,7 +8,7 @@
  * API and Temporal restarts; the workflow continues as new before its history grows large and
  * ends when nothing is queued for a while.
  */
-import { CancellationScope, condition, continueAsNew, getExternalWorkflowHandle, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, continueAsNew, getExternalWorkflowHandle, isCancellation, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CoordinationActivities } from '../activities/run-coordination.js';
 import { admissionSignal, coordinatorQuery, type Admission, enqueueSignal, releasedSignal, type CoordinatorInput, type CoordinatorState, type EnqueueRequest } from './contract.js';
 
@@ -70,6 +70,8 @@ export async function coordinateApplication(input: CoordinatorInput): Promise<vo
 
   let watch: CancellationScope | undefined;
   let watched: string | undefined;
+  // the holder is watched from an idle spell on, until it changes
+  let idleHolder: string | undefined;
   for (;;) {
     // admit the next run; one that has ended already is passed over
     while (!state.holder && state.queue.length) {
@@ -79,9 +81,12 @@ export async function coordinateApplication(input: CoordinatorInput): Promise<vo
       if (!(await admit(next.run, { admitted: true }))) delete state.holder;
     }
     // watch the holder, so a run that never releases (terminated) does not hold the application
-    if (state.holder !== watched) {
+    // from the runs waiting behind it (earlier coordinators watched every holder)
+    const watchNeeded = !patched('watch-holder-while-others-wait') || state.queue.length > 0 || idleHolder === state.holder;
+    const target = watchNeeded ? state.holder : undefined;
+    if (target !== watched) {
       watch?.cancel();
-      watched = state.holder;
+      watched = target;
       if (watched) {
         const run = watched;
         watch = new CancellationScope();
@@ -101,6 +106,7 @@ export async function coordinateApplication(input: CoordinatorInput): Promise<vo
     changed = false;
     const active = await condition(() => changed, IDLE_MS);
     if (!active && !state.holder && state.queue.length === 0) return;
+    if (!active) idleHolder = state.holder;
     if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
       watch?.cancel();
       await continueAsNew<typeof coordinateApplication>({ ...input, state });
