@@ -29,15 +29,7 @@ export function repeatsAKey(json: string): boolean {
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (c === QUOTE) {
-      let end = i + 1;
-      let escaped = false;
-      for (; end < json.length; end++) {
-        const d = json.charCodeAt(end);
-        if (d === BACKSLASH) {
-          escaped = true;
-          end++;
-        } else if (d === QUOTE) break;
-      }
+      const { end, escaped } = stringEnd(json, i);
       if (keyNext) {
         const key = escaped ? (JSON.parse(json.slice(i, end + 1)) as string) : json.slice(i + 1, end);
         const keys = open[open.length - 1] as Set<string>;
@@ -60,4 +52,18 @@ export function repeatsAKey(json: string): boolean {
     }
   }
   return false;
+}
+
+/** Where the string opened at `start` closes, and whether it has escapes. */
+function stringEnd(json: string, start: number): { end: number; escaped: boolean } {
+  let escaped = false;
+  let end = start + 1;
+  for (; end < json.length; end++) {
+    const d = json.charCodeAt(end);
+    if (d === BACKSLASH) {
+      escaped = true;
+      end++;
+    } else if (d === QUOTE) break;
+  }
+  return { end, escaped };
 }
