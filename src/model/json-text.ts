@@ -30,13 +30,9 @@ export function repeatsAKey(json: string): boolean {
     const c = json.charCodeAt(i);
     if (c === QUOTE) {
       const { end, escaped } = stringEnd(json, i);
-      if (keyNext) {
-        const key = escaped ? (JSON.parse(json.slice(i, end + 1)) as string) : json.slice(i + 1, end);
-        const keys = open[open.length - 1] as Set<string>;
-        if (keys.has(key)) return true;
-        keys.add(key);
-        keyNext = false;
-      }
+      const key = keyNext ? (escaped ? (JSON.parse(json.slice(i, end + 1)) as string) : json.slice(i + 1, end)) : undefined;
+      if (key !== undefined && !addKey(open[open.length - 1] as Set<string>, key)) return true;
+      keyNext = false;
       i = end;
     } else if (c === 0x7b) {
       open.push(new Set());
@@ -66,4 +62,11 @@ function stringEnd(json: string, start: number): { end: number; escaped: boolean
     } else if (d === QUOTE) break;
   }
   return { end, escaped };
+}
+
+/** Adds a key to an object's keys; false when it was there already. */
+function addKey(keys: Set<string>, key: string): boolean {
+  if (keys.has(key)) return false;
+  keys.add(key);
+  return true;
 }
