@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { compile, validateApplication } from '../src/index.js';
@@ -22,6 +23,9 @@ const ROUNDS = 4;
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 interface Measured {
+  /** CPU milliseconds per start: this process's, and the API process's. */
+  cpuHere: number;
+  cpuApi: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -31,12 +35,22 @@ interface Measured {
 interface Load {
   latencies: number[];
   seconds: number;
+  cpuHereMs: number;
+  cpuApiMs: number;
   failures: number;
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux)
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Calls `call` for the indices [from, to), `CONCURRENCY` at a time. */
-async function round(call: (i: number) => Promise<boolean>, from: number, to: number, into: Load): Promise<void> {
+async function round(call: (i: number) => Promise<boolean>, [from, to]: [number, number], into: Load, apiPid: number): Promise<void> {
   let next = from;
+  const [here0, api0] = [process.cpuUsage(), cpuMsOf(apiPid)];
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -49,21 +63,26 @@ async function round(call: (i: number) => Promise<boolean>, from: number, to: nu
     }),
   );
   into.seconds += (performance.now() - t0) / 1000;
+  const here = process.cpuUsage(here0);
+  into.cpuHereMs += (here.user + here.system) / 1000;
+  into.cpuApiMs += cpuMsOf(apiPid) - api0;
 }
 
 /** `RUNS` calls of each, after a short warm-up of each, in `ROUNDS` turns taken one after the other. */
-async function loadSideBySide(a: (i: number) => Promise<boolean>, b: (i: number) => Promise<boolean>): Promise<[Measured, Measured]> {
-  const loads: [Load, Load] = [{ latencies: [], seconds: 0, failures: 0 }, { latencies: [], seconds: 0, failures: 0 }];
+async function loadSideBySide(a: (i: number) => Promise<boolean>, b: (i: number) => Promise<boolean>, apiPid: number): Promise<[Measured, Measured]> {
+  const fresh = (): Load => ({ latencies: [], seconds: 0, failures: 0, cpuHereMs: 0, cpuApiMs: 0 });
+  const loads: [Load, Load] = [fresh(), fresh()];
   for (let i = 0; i < 20; i++) await Promise.all([a(RUNS + i), b(RUNS + i)]);
   const per = Math.ceil(RUNS / ROUNDS);
   for (let r = 0; r < ROUNDS; r++) {
     const [from, to] = [r * per, Math.min(RUNS, (r + 1) * per)];
-    await round(a, from, to, loads[0]);
-    await round(b, from, to, loads[1]);
+    await round(a, [from, to], loads[0], apiPid);
+    await round(b, [from, to], loads[1], apiPid);
   }
   const measured = (l: Load): Measured => {
     l.latencies.sort((x, y) => x - y);
-    return { perSecond: l.latencies.length / l.seconds, p50: percentile(l.latencies, 50), p99: percentile(l.latencies, 99), failures: l.failures };
+    const n = l.latencies.length;
+    return { cpuHere: l.cpuHereMs / n, cpuApi: l.cpuApiMs / n, perSecond: n / l.seconds, p50: percentile(l.latencies, 50), p99: percentile(l.latencies, 99), failures: l.failures };
   };
   return [measured(loads[0]), measured(loads[1])];
 }
@@ -104,6 +123,7 @@ export async function benchApi(servers: BenchServers): Promise<void> {
         return res.status === 202;
       },
       (i) => startRun(deps, plan, `direct-${prefix}-${i}`),
+      api.child.pid as number,
     );
     const row = (measure: string, f: (m: Measured) => string, target = '') => ({ measure, 'POST /v1/runs (HTTP)': f(viaApi), 'the same start, straight to Temporal (floor)': f(direct), target });
     console.log(`\nstarting runs against the Temporal dev server on this machine (${RUNS} runs each, ${CONCURRENCY} at a time, in ${ROUNDS} alternating rounds; one API process)`);
@@ -112,6 +132,8 @@ export async function benchApi(servers: BenchServers): Promise<void> {
       row('latency p50', (m) => `${m.p50.toFixed(1)} ms`),
       row('latency p99', (m) => `${m.p99.toFixed(1)} ms`, `API <= 1.5x the floor (${(viaApi.p99 / direct.p99).toFixed(2)}x here)`),
       row('failed', (m) => String(m.failures), '0'),
+      row('CPU per start: the caller (this process)', (m) => `${m.cpuHere.toFixed(2)} ms`),
+      row('CPU per start: the API process', (m) => `${m.cpuApi.toFixed(2)} ms`),
     ]);
   } finally {
     api.child.kill('SIGTERM');
