@@ -4,7 +4,8 @@
  * (workers/api-main.ts, its own process as deployed). The floor is the same start sent straight to
  * Temporal from this process. The two take turns in rounds, so both see the same machine. The runs
  * go to a task queue no worker polls: this measures starting runs (validate, compile, start the
- * workflow), not running them.
+ * workflow), not running them. KUBEMIN_BENCH_API_NODE_ARGS adds node flags to the API process
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
  */
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -97,7 +98,8 @@ async function startApiProcess(servers: BenchServers, taskQueue: string): Promis
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the API process exited (${code}) before it listened`)));
     lines.on('line', (line) => {
-      const address = (JSON.parse(line) as { address?: string }).address;
+      // the API logs JSON lines; the one saying where it listens has an address
+      const address = /"address":"([^"]+)"/.exec(line)?.[1];
       if (address) resolve(`http://${address}`);
     });
   });
