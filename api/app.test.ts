@@ -199,3 +199,38 @@ describe('auth, validation and every error class without Temporal', () => {
     assert.match(text, /kubemin_api_requests_total\{method="GET",route="\/v1\/runs",status="401"\} [1-9]/);
   });
 });
+
+describe('request bodies on the Node server', () => {
+  it('reads a body straight from the connection, and answers 413 for one over the limit whether or not it says its length', async () => {
+    const { serve } = await import('@hono/node-server');
+    const { request } = await import('node:http');
+    const app = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined }, maxBodyBytes: 4096 });
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as { port: number };
+    const post = (chunks: string[], headers: Record<string, string | number> = {}) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/v1/validate', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        for (const chunk of chunks) req.write(chunk);
+        req.end();
+      });
+    try {
+      const ok = JSON.stringify({ name: 'web', namespace: 'shop', components: [{ name: 'web', type: 'webservice', image: 'nginx:1.27', port: 80 }] });
+      // a valid spec in two chunks, without Content-Length (chunked)
+      const valid = await post([ok.slice(0, 20), ok.slice(20)]);
+      assert.equal(valid.status, 200, valid.body);
+      const chunked = await post(['{"name":"', 'x'.repeat(3000), 'x'.repeat(3000), '"}']);
+      assert.equal(chunked.status, 413);
+      assert.equal(JSON.parse(chunked.body).code, 'PayloadTooLarge');
+      const declared = await post(['x'.repeat(5000)], { 'content-length': 5000 });
+      assert.equal(declared.status, 413);
+    } finally {
+      server.close();
+    }
+  });
+});

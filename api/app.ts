@@ -3,11 +3,11 @@
  * processes wire in their own Temporal client, auth, metrics and codec. One file per resource.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { KubeMinMetrics } from '../workers/metrics.js';
 import { createAuth, type ApiToken } from './auth.js';
+import { bodyLimit } from './body.js';
 import { createCodecRoutes } from './codec.js';
 import { createHealthRoutes } from './health.js';
 import { openApiDocument } from './openapi.js';
@@ -51,17 +51,7 @@ export function createApp(opts: AppOptions): Hono {
       apiRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
     });
   }
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBody,
-      onError: (c) => {
-        // the unread rest of the body makes the connection unusable: tell the client not to reuse it
-        c.header('connection', 'close');
-        return problem(c, 413, { title: 'Payload too large', detail: `request bodies are limited to ${maxBody} bytes`, hint: 'split the application or move large data into a ConfigMap' });
-      },
-    }),
-  );
+  app.use('*', bodyLimit(maxBody));
   app.route('/', createHealthRoutes({ ...deps, ...(opts.metrics ? { registry: opts.metrics.registry } : {}) }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/v1', createRegistryRoutes(auth));

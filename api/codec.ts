@@ -8,6 +8,7 @@ import { cors } from 'hono/cors';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import { issueDetails } from '../src/index.js';
+import { readBody } from './body.js';
 import { problem } from './problem.js';
 
 export interface CodecRoutesOptions {
@@ -19,6 +20,14 @@ const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be ba
 const JsonPayload = z.object({ metadata: z.record(z.string(), Base64).nullish(), data: Base64.nullish() });
 const Body = z.object({ payloads: z.array(JsonPayload) });
 type JsonPayload = z.output<typeof JsonPayload>;
+
+const jsonOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 
 const fromJson = (p: JsonPayload): Payload => ({
   metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
@@ -48,7 +57,7 @@ export function createCodecRoutes(codec: PayloadCodec, opts: CodecRoutesOptions 
   );
   for (const op of ['encode', 'decode'] as const) {
     app.post(`/${op}`, async (c) => {
-      const parsed = Body.safeParse(await c.req.json().catch(() => undefined));
+      const parsed = Body.safeParse(jsonOrUndefined(await readBody(c)));
       if (!parsed.success) {
         return problem(c, 400, { title: 'Invalid codec request', detail: 'expected JSON `{ payloads: [{ metadata: { key: base64 }, data: base64 }] }`', errors: issueDetails(parsed.error) });
       }

@@ -30,3 +30,11 @@ export class UnprocessableError extends KubeMinError {
     super('Unprocessable', message, [], hint);
   }
 }
+
+/** A request body over the API's limit. */
+export class PayloadTooLargeError extends KubeMinError {
+  override readonly name = 'PayloadTooLargeError';
+  constructor(readonly maxBytes: number) {
+    super('PayloadTooLarge', `request bodies are limited to ${maxBytes} bytes`, [], 'split the application or move large data into a ConfigMap');
+  }
+}

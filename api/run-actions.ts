@@ -11,6 +11,7 @@ import { approveUpdate, statusQuery, type StepStatus } from '../workflows/contra
 import { ConflictError, UnprocessableError } from './errors.js';
 import { planOf } from './payloads.js';
 import { describeRun, PHASE_BY_TEMPORAL, runLinks, startRun, type RunsDeps } from './runs.js';
+import { readBody } from './body.js';
 
 export const DecisionBody = z.object({
   step: z.string().min(1).describe('the approval step'),
@@ -21,7 +22,7 @@ export const DecisionBody = z.object({
 export const ReasonBody = z.object({ reason: z.string().max(2000).optional() });
 
 async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
-  const text = await c.req.text();
+  const text = await readBody(c);
   let raw: unknown = {};
   try {
     raw = text.trim() ? JSON.parse(text) : {};

@@ -13,6 +13,7 @@ import { coordinatorId, coordinatorQuery, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, 
 import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
+import { readBody } from './body.js';
 
 export interface RunsDeps {
   temporal: Client;
@@ -173,7 +174,7 @@ export function createRunsRoutes(deps: RunsDeps) {
 
   return new Hono()
     .post('/', auth.require('operator'), async (c) => {
-      const spec = validateSpecText(await c.req.text());
+      const spec = validateSpecText(await readBody(c));
       auth.checkNamespace(c, spec.namespace);
       const plan = compile(spec);
       const key = c.req.header('idempotency-key');

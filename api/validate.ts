@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { compile, renderComponent, validateSpecText, type KubeObject, type PlanStep } from '../src/index.js';
 import type { Auth } from './auth.js';
+import { readBody } from './body.js';
 
 /** A Secret's values never leave in an answer: its keys stay, its values are replaced. */
 function redactSecret(obj: KubeObject): KubeObject {
@@ -29,7 +30,7 @@ function redactStep(step: PlanStep): PlanStep {
 
 export function createValidateRoutes(auth: Auth) {
   return new Hono().post('/', auth.require('viewer'), async (c) => {
-    const spec = validateSpecText(await c.req.text());
+    const spec = validateSpecText(await readBody(c));
     const plan = compile(spec);
     const manifests = Object.fromEntries(spec.components.map((comp) => [comp.name, renderComponent(spec, comp.name).objects.map(redactSecret)]));
     return c.json({ valid: true, application: plan.application, namespace: plan.namespace, revision: plan.revision, plan: { steps: plan.steps.map(redactStep) }, manifests });

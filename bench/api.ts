@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
@@ -88,6 +89,23 @@ async function loadSideBySide(a: (i: number) => Promise<boolean>, b: (i: number)
   return [measured(loads[0]), measured(loads[1])];
 }
 
+/**
+ * One POST over a kept-alive connection; its status. node:http rather than fetch: on this 2-core
+ * machine the load generator shares the CPU with the API and Temporal, and fetch costs the caller
+ * several times what node:http does (a load generator elsewhere would not take the API's CPU).
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function post(url: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
 /** The production API process on the bench's dev server (open, a port of its own); its base URL. */
 async function startApiProcess(servers: BenchServers, taskQueue: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [...(process.env.KUBEMIN_BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'workers/api-main.ts'], {
@@ -119,11 +137,7 @@ export async function benchApi(servers: BenchServers): Promise<void> {
     const plan = compile(validateApplication(spec(0)));
     const deps = { temporal: servers.client, taskQueue, uiUrl: '', auth: createAuth(undefined) };
     const [viaApi, direct] = await loadSideBySide(
-      async (i) => {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec(i)) });
-        await res.arrayBuffer();
-        return res.status === 202;
-      },
+      (i) => post(url, JSON.stringify(spec(i))).then((status) => status === 202),
       (i) => startRun(deps, plan, `direct-${prefix}-${i}`),
       api.child.pid as number,
     );
@@ -138,6 +152,7 @@ export async function benchApi(servers: BenchServers): Promise<void> {
       row('CPU per start: the API process', (m) => `${m.cpuApi.toFixed(2)} ms`),
     ]);
   } finally {
+    agent.destroy();
     api.child.kill('SIGTERM');
   }
 }
