@@ -13,6 +13,7 @@ import { conflictsOverOwner, handOver, isApplyConflict, managerOf, ownedByAnothe
 import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
 import { isRecreatable, recreateObject } from './recreate.js';
 import { requireNamespaced } from './namespaced.js';
+import { enforceWorkerPolicy } from './worker-policy.js';
 import { rememberSecretValues } from './secret-values.js';
 
 export interface ApplyManifestsInput {
@@ -144,7 +145,8 @@ export function createApplyManifests(deps: ActivityDeps) {
   return async function applyManifests(input: ApplyManifestsInput): Promise<ApplyManifestsResult> {
     const rendered = rendering(() => renderComponent(input.spec, input.component));
     const component = input.spec.components.find((c) => c.name === input.component);
-    const options = { component: input.component, ...(component?.adopt ? { adopt: true } : {}), ...(component?.recreate ? { recreate: true } : {}), ...(input.podSecurity ? { podSecurity: input.podSecurity } : {}) };
+    const podSecurity = enforceWorkerPolicy(deps, input.spec.namespace, rendered.objects, { spec: input.spec, podSecurity: input.podSecurity });
+    const options = { component: input.component, ...(component?.adopt ? { adopt: true } : {}), ...(component?.recreate ? { recreate: true } : {}), podSecurity };
     const applied = await applyAll(deps, input.spec.namespace, rendered.objects, options);
     deps.log.info({ component: input.component, revision: input.revision, objects: applied.map(describeRef) }, 'applied manifests');
     const notes = applied.flatMap((a) => (a.note ? [a.note] : []));
@@ -165,7 +167,8 @@ export interface ApplyObjectsInput {
 export function createApplyObjects(deps: ActivityDeps) {
   return async function applyObjects(input: ApplyObjectsInput): Promise<AppliedObject[]> {
     const objects = applyStepObjects({ name: input.application, namespace: input.namespace }, input.step, input.manifests);
+    const podSecurity = enforceWorkerPolicy(deps, input.namespace, objects, { podSecurity: input.podSecurity });
     for (const o of objects) await requireNamespaced(deps, o.apiVersion, o.kind);
-    return applyAll(deps, input.namespace, objects, input.podSecurity ? { podSecurity: input.podSecurity } : {});
+    return applyAll(deps, input.namespace, objects, { podSecurity });
   };
 }

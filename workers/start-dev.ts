@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     log,
     metrics,
     plugins: await loadPlugins(config.plugins),
+    policy: config.policy,
     ...(codec ? { payloadCodecs: [codec] } : {}),
   });
   const workerDone = kmWorker.run();

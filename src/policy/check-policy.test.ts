@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validateApplication } from '../model/validate.js';
-import { checkPolicy } from './check-policy.js';
+import { checkPolicy, deniedInObjects } from './check-policy.js';
 import { allowedFor, DEFAULT_POLICY, parsePlatformPolicy } from './platform-policy.js';
 
 const who = { caller: 'ci', namespace: 'staging-a' };
@@ -64,5 +64,13 @@ describe('checkPolicy', () => {
 
   it('reuses objects the caller rendered already', () => {
     assert.deepEqual(checkPolicy(spec(), allowedFor(DEFAULT_POLICY, 'ci', 'staging-a'), who, new Map()).map((v) => v.rule), ['allow.nodePort', 'allow.externalIPs', 'allow.privileged']);
+  });
+
+  it('tells the worker what in objects about to be applied is denied', () => {
+    const pod = { ...privilegedPod, metadata: { name: 'p' } };
+    assert.deepEqual(deniedInObjects([pod, nodePort], allowedFor(parsePlatformPolicy([{ allow: { nodePort: true } }], 't'), 'ci', 'x')), [
+      'Pod p: spec.containers[0].securityContext.privileged: a privileged container has every device and capability of the node (allow.privileged)',
+      'Service s: spec.externalIPs: externalIPs make the cluster route traffic for those addresses to this Service (CVE-2020-8554) (allow.externalIPs)',
+    ]);
   });
 });

@@ -67,6 +67,19 @@ function violationsOf(objects: readonly { object: KubeObject; specPath: (f: Host
   );
 }
 
+/**
+ * The worker's check of objects about to be applied (defence in depth behind the API's): what in
+ * them is denied, as `Kind name: field: why (rule)`. `spec` narrows hostPath when known.
+ */
+export function deniedInObjects(objects: readonly KubeObject[], allowed: Allowed, spec?: Application): string[] {
+  return objects.flatMap((o) =>
+    findHostAccess(o).flatMap((f) => {
+      const rule = allowed.allow[f.access] ? (spec ? denyingRule(f.access, spec, allowed) : undefined) : `allow.${f.access}`;
+      return rule ? [`${objectField(o, f)}: ${f.message} (${rule})`] : [];
+    }),
+  );
+}
+
 /** The objects of the spec's components, rendered as the activities will render them. */
 export function renderAll(app: Application): Map<string, KubeObject[]> {
   return new Map(app.components.map((c) => [c.name, renderComponent(app, c.name).objects]));

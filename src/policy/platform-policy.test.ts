@@ -1,7 +1,7 @@
 /** The platform policy: validation naming the entry, and how matching rules combine. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allowedFor, DEFAULT_POLICY, parsePlatformPolicy } from './platform-policy.js';
+import { allowedFor, allowedInNamespace, DEFAULT_POLICY, parsePlatformPolicy, stricterLevel } from './platform-policy.js';
 
 const none = { hostPath: false, privileged: false, hostNamespaces: false, hostPorts: false, nodePort: false, externalIPs: false };
 
@@ -50,5 +50,11 @@ describe('allowedFor', () => {
   it('falls back to the policy level where no rule matches, and takes a rule\'s own level', () => {
     assert.equal(allowedFor(policy, 'ci', 'prod').podSecurity, 'restricted');
     assert.equal(allowedFor(policy, 'ci', 'shop').podSecurity, 'baseline');
+  });
+
+  it('bounds the worker by every rule of the namespace, whichever token', () => {
+    assert.deepEqual(allowedInNamespace(policy, 'staging-a'), { allow: { ...none, nodePort: true, hostPath: true }, podSecurity: 'privileged', rules: ['staging-ports', 'ci-host'] });
+    assert.equal(stricterLevel('privileged', 'baseline'), 'baseline');
+    assert.equal(stricterLevel('restricted', 'baseline'), 'restricted');
   });
 });

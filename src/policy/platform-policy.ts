@@ -88,7 +88,22 @@ const mostPermissive = (levels: readonly PodSecurityLevel[]): PodSecurityLevel =
 
 /** The most permissive combination of the rules matching a token (by name) and a namespace. */
 export function allowedFor(policy: PlatformPolicy, token: string | undefined, namespace: string): Allowed {
-  const matching = policy.rules.map((r, i) => ({ r, label: r.name ?? `rules[${i}]` })).filter(({ r }) => ruleMatches(r, token, namespace));
+  return combine(policy, (r) => ruleMatches(r, token, namespace));
+}
+
+/**
+ * What any token may do in a namespace: the worker's bound (it does not know who started a run),
+ * so a plan that reached Temporal without the API's check still gets no more than that.
+ */
+export function allowedInNamespace(policy: PlatformPolicy, namespace: string): Allowed {
+  return combine(policy, (r) => !r.namespaces || namespaceAllowed(r.namespaces, namespace));
+}
+
+/** The more restrictive of two levels. */
+export const stricterLevel = (a: PodSecurityLevel, b: PodSecurityLevel): PodSecurityLevel => (POD_SECURITY_LEVELS.indexOf(a) > POD_SECURITY_LEVELS.indexOf(b) ? a : b);
+
+function combine(policy: PlatformPolicy, matches: (r: PolicyRule) => boolean): Allowed {
+  const matching = policy.rules.map((r, i) => ({ r, label: r.name ?? `rules[${i}]` })).filter(({ r }) => matches(r));
   const allow = Object.fromEntries(HOST_ACCESS.map((a) => [a, matching.some(({ r }) => r.allow[a] === true)])) as Record<HostAccess, boolean>;
   const podSecurity = matching.length ? mostPermissive(matching.map(({ r }) => r.podSecurity ?? policy.podSecurity)) : policy.podSecurity;
   return { allow, podSecurity, rules: matching.map(({ label }) => label) };
