@@ -78,15 +78,26 @@ function serviceFindings(obj: Json): HostAccessFinding[] {
   return out;
 }
 
-/** Every pod spec inside a value (by shape: an object with a `containers` list), with its path. */
+/**
+ * Every pod spec inside a value (by shape: an object with a `containers` list), with its path.
+ * `at` is one path pushed and popped along the walk, copied only where a pod spec is found.
+ */
 function podSpecsIn(value: unknown, at: Path, out: HostAccessFinding[]): void {
+  if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => podSpecsIn(v, [...at, i], out));
+    for (let i = 0; i < value.length; i++) walkInto(value[i], i, at, out);
     return;
   }
-  if (!isObject(value)) return;
-  if (Array.isArray(value.containers)) out.push(...podSpecFindings(value, at));
-  for (const [k, v] of Object.entries(value)) if (k !== 'containers' && typeof v === 'object') podSpecsIn(v, [...at, k], out);
+  const obj = value as Json;
+  if (Array.isArray(obj.containers)) out.push(...podSpecFindings(obj, [...at]));
+  for (const k in obj) if (k !== 'containers') walkInto(obj[k], k, at, out);
+}
+
+function walkInto(v: unknown, key: string | number, at: Path, out: HostAccessFinding[]): void {
+  if (typeof v !== 'object' || v === null) return;
+  at.push(key);
+  podSpecsIn(v, at, out);
+  at.pop();
 }
 
 /** The host access an object asks for; empty when it asks for none. */
