@@ -174,7 +174,7 @@ describe('platform policy for host access (API + Temporal dev server + local clu
     assert.equal(labels['pod-security.kubernetes.io/enforce-version'], 'latest');
     await assert.rejects(
       core.createNamespacedPod({ namespace, body: { metadata: { name: 'root' }, spec: { containers: [container({ securityContext: { privileged: true } })] } } }),
-      (e: unknown) => e instanceof ApiException && e.code === 403 && /violates PodSecurity "baseline:latest"/.test(String(e.body)),
+      (e: unknown) => e instanceof ApiException && e.code === 403 && /violates PodSecurity "baseline:latest": privileged/.test((JSON.parse(String(e.body)) as { message: string }).message),
     );
   });
 
