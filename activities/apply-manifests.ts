@@ -6,19 +6,22 @@
  */
 import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
 import { ApplicationFailure } from '@temporalio/activity';
-import { applyStepObjects, describeRef, isKubeMinError, refOf, renderComponent, type Application, type KubeObject, type ObjectRef, type ReadinessTarget } from '../src/index.js';
+import { applyStepObjects, DEFAULT_POD_SECURITY, describeRef, isKubeMinError, refOf, renderComponent, type Application, type KubeObject, type ObjectRef, type PodSecurityLevel, type ReadinessTarget } from '../src/index.js';
 import type { ActivityDeps } from './deps.js';
 import { isFailedJob, rerunFailedJob } from './failed-job.js';
 import { conflictsOverOwner, handOver, isApplyConflict, managerOf, ownedByAnother, ownersInConflict, retireLegacyManager } from './field-owner.js';
 import { isKubeStatus, rethrowKubeError } from './kube-errors.js';
 import { isRecreatable, recreateObject } from './recreate.js';
 import { requireNamespaced } from './namespaced.js';
+import { enforceWorkerPolicy } from './worker-policy.js';
 import { rememberSecretValues } from './secret-values.js';
 
 export interface ApplyManifestsInput {
   spec: Application;
   component: string;
   revision: string;
+  /** The Pod Security level of the namespace if this apply creates it (the plan's; default baseline). */
+  podSecurity?: PodSecurityLevel;
 }
 
 export interface AppliedObject extends ObjectRef {
@@ -35,9 +38,16 @@ export interface ApplyManifestsResult {
   notes?: string[];
 }
 
-async function createNamespace({ kube }: ActivityDeps, name: string): Promise<void> {
+/** Labels of a namespace KubeMin creates: the cluster's Pod Security admission enforces the level too. */
+export const namespaceLabels = (podSecurity: PodSecurityLevel = DEFAULT_POD_SECURITY): Record<string, string> => ({
+  'app.kubernetes.io/managed-by': 'kubemin',
+  'pod-security.kubernetes.io/enforce': podSecurity,
+  'pod-security.kubernetes.io/enforce-version': 'latest',
+});
+
+async function createNamespace({ kube }: ActivityDeps, name: string, podSecurity: PodSecurityLevel | undefined): Promise<void> {
   try {
-    await kube.core.createNamespace({ body: { metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'kubemin' } } } });
+    await kube.core.createNamespace({ body: { metadata: { name, labels: namespaceLabels(podSecurity) } } });
   } catch (err) {
     if (!isKubeStatus(err, 409)) rethrowKubeError(err, `creating namespace ${name}`);
   }
@@ -57,6 +67,8 @@ export interface ApplyOptions {
   recreate?: boolean;
   /** The component applied, named in hints. */
   component?: string;
+  /** The Pod Security level of the namespace, if the apply creates it. */
+  podSecurity?: PodSecurityLevel;
 }
 
 type Applied = { result: KubernetesObject; note?: string };
@@ -77,7 +89,7 @@ async function applyOne(deps: ActivityDeps, namespace: string, obj: KubeObject, 
   };
   const firstTry = ssa(false).catch(async (e: unknown) => {
     if (!namespaceMissing(e, namespace)) throw e;
-    await createNamespace(deps, namespace);
+    await createNamespace(deps, namespace, opts.podSecurity);
     return ssa(false);
   });
   const applied = await firstTry.then(
@@ -133,7 +145,8 @@ export function createApplyManifests(deps: ActivityDeps) {
   return async function applyManifests(input: ApplyManifestsInput): Promise<ApplyManifestsResult> {
     const rendered = rendering(() => renderComponent(input.spec, input.component));
     const component = input.spec.components.find((c) => c.name === input.component);
-    const options = { component: input.component, ...(component?.adopt ? { adopt: true } : {}), ...(component?.recreate ? { recreate: true } : {}) };
+    const podSecurity = enforceWorkerPolicy(deps, input.spec.namespace, rendered.objects, { spec: input.spec, podSecurity: input.podSecurity });
+    const options = { component: input.component, ...(component?.adopt ? { adopt: true } : {}), ...(component?.recreate ? { recreate: true } : {}), podSecurity };
     const applied = await applyAll(deps, input.spec.namespace, rendered.objects, options);
     deps.log.info({ component: input.component, revision: input.revision, objects: applied.map(describeRef) }, 'applied manifests');
     const notes = applied.flatMap((a) => (a.note ? [a.note] : []));
@@ -146,13 +159,16 @@ export interface ApplyObjectsInput {
   namespace: string;
   step: string;
   manifests: Record<string, unknown>[];
+  /** As ApplyManifestsInput.podSecurity. */
+  podSecurity?: PodSecurityLevel;
 }
 
 /** applyObjects: the `apply` step's raw manifests, labelled as the application's. */
 export function createApplyObjects(deps: ActivityDeps) {
   return async function applyObjects(input: ApplyObjectsInput): Promise<AppliedObject[]> {
     const objects = applyStepObjects({ name: input.application, namespace: input.namespace }, input.step, input.manifests);
+    const podSecurity = enforceWorkerPolicy(deps, input.namespace, objects, { podSecurity: input.podSecurity });
     for (const o of objects) await requireNamespaced(deps, o.apiVersion, o.kind);
-    return applyAll(deps, input.namespace, objects);
+    return applyAll(deps, input.namespace, objects, { podSecurity });
   };
 }

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
+import { DEFAULT_POLICY, type PlatformPolicy } from '../src/index.js';
 import type { KubeMinMetrics } from '../workers/metrics.js';
 import { createAuth, type ApiToken } from './auth.js';
 import { bodyLimit } from './body.js';
@@ -34,13 +35,16 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** How often the events stream asks the run for news (ms). */
   eventsPollMs?: number;
+  /** The platform policy (workers/config.ts); absent: every kind of host access is denied. */
+  policy?: PlatformPolicy;
 }
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const auth = createAuth(opts.tokens);
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
-  const deps = { temporal: opts.temporal, taskQueue: opts.taskQueue, uiUrl: opts.uiUrl, auth };
+  const policy = opts.policy ?? DEFAULT_POLICY;
+  const deps = { temporal: opts.temporal, taskQueue: opts.taskQueue, uiUrl: opts.uiUrl, auth, policy };
   if (opts.metrics) {
     const { apiRequests, apiDuration } = opts.metrics;
     app.use('*', async (c, next) => {
@@ -55,7 +59,7 @@ export function createApp(opts: AppOptions): Hono {
   app.route('/', createHealthRoutes({ ...deps, ...(opts.metrics ? { registry: opts.metrics.registry } : {}) }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/v1', createRegistryRoutes(auth));
-  app.route('/v1/validate', createValidateRoutes(auth));
+  app.route('/v1/validate', createValidateRoutes(auth, policy));
   app.route('/v1/runs', createRunsRoutes(deps));
   app.route('/v1/runs', createRunActionRoutes(deps));
   app.route('/v1/runs', createRunHistoryRoutes(deps));

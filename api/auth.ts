@@ -10,6 +10,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { TypedSearchAttributes } from '@temporalio/common';
+import { namespaceAllowed } from '../src/policy/namespace-pattern.js';
 import { SEARCH_ATTRIBUTES } from '../workflows/contract.js';
 import { ForbiddenError, UnauthorizedError } from './errors.js';
 
@@ -46,10 +47,7 @@ export function parseTokens(text: string): ApiToken[] {
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 /** Whether a namespace matches one of a token's patterns (`*` and a trailing `*` wildcard). */
-export function namespaceAllowed(patterns: readonly string[], namespace: string): boolean {
-  if (namespace === '*') return patterns.includes('*');
-  return patterns.some((p) => p === '*' || p === namespace || (p.endsWith('*') && namespace.startsWith(p.slice(0, -1))));
-}
+export { namespaceAllowed } from '../src/policy/namespace-pattern.js';
 
 export interface Auth {
   /** Middleware: finds the caller (401 without a valid token) and checks the role (403). */

@@ -12,6 +12,7 @@ const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   UnknownComponentType: 400,
   Unauthorized: 401,
   Forbidden: 403,
+  PolicyDenied: 403,
   NotFound: 404,
   Conflict: 409,
   Unprocessable: 422,
@@ -25,7 +26,7 @@ export interface Problem {
   detail: string;
   code?: string;
   hint?: string;
-  errors?: { path: string; message: string; hint?: string; line?: number }[];
+  errors?: { path: string; message: string; hint?: string; line?: number; rule?: string }[];
 }
 
 export function problem(c: Context, status: ContentfulStatusCode, body: Omit<Problem, 'status' | 'type'> & { type?: string }): Response {

@@ -10,6 +10,7 @@ import { issueDetails, SpecInvalidError } from '../src/index.js';
 import { approveUpdate, statusQuery, type StepStatus } from '../workflows/contract.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { planOf } from './payloads.js';
+import { enforcePolicy } from './policy.js';
 import { describeRun, PHASE_BY_TEMPORAL, runLinks, startRun, type RunsDeps } from './runs.js';
 import { readBody } from './body.js';
 
@@ -93,10 +94,12 @@ export function createRunActionRoutes(deps: RunsDeps) {
       }
       const status = await handle.query(statusQuery);
       const plan = await planOf(temporal, id);
+      // checked again: the policy may have changed since, and the retrying caller may not be the one who started it
+      const podSecurity = enforcePolicy(deps.policy, { caller: auth.caller(c), spec: plan.spec });
       // after a rollback the cluster is back at the previous revision: nothing the failed run did still stands
       const succeeded = status.rolledBackTo ? [] : status.steps.filter((s) => s.phase === 'Succeeded').map((s) => s.name);
       const retryId = `${plan.application}-${plan.revision.slice(0, 8)}-retry-${Math.random().toString(36).slice(2, 8)}`;
-      await startRun(deps, { ...plan, resume: { run: id, succeeded } }, retryId);
+      await startRun(deps, { ...plan, podSecurity, resume: { run: id, succeeded } }, retryId);
       return c.json({ id: retryId, retryOf: id, skipped: succeeded, phase: 'Running', links: runLinks(temporal, uiUrl, retryId) }, 202, { location: runLinks(temporal, uiUrl, retryId).self });
     });
 }

@@ -7,13 +7,14 @@ import { Hono } from 'hono';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type WorkflowExecutionDescription, type WorkflowExecutionStatusName } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
-import { compile, MAX_PLAN_BYTES, NotFoundError, planBytes, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
+import { compile, MAX_PLAN_BYTES, type PlatformPolicy, NotFoundError, planBytes, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
 import { coordinatorId, coordinatorQuery, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
 import { readBody } from './body.js';
+import { enforcePolicy } from './policy.js';
 
 export interface RunsDeps {
   temporal: Client;
@@ -21,6 +22,8 @@ export interface RunsDeps {
   /** Base URL of the Temporal Web UI, for links. */
   uiUrl: string;
   auth: Auth;
+  /** The platform policy every spec is checked against before it starts. */
+  policy: PlatformPolicy;
 }
 
 /** The phase of a closed run, from Temporal's status; a running one says its own (Queued or Running). */
@@ -145,7 +148,7 @@ const idempotentId = (application: string, namespace: string, caller: string, ke
   `${application}-${createHash('sha256').update(`${caller}\n${namespace}\n${key}`).digest('hex').slice(0, 16)}`;
 
 /** Starts a run of a plan under `id`; false when a run with that id exists already. Shared by POST /v1/runs and retry. */
-export async function startRun(deps: RunsDeps, plan: Plan, id: string): Promise<boolean> {
+export async function startRun(deps: Pick<RunsDeps, 'temporal' | 'taskQueue'>, plan: Plan, id: string): Promise<boolean> {
   try {
     await deps.temporal.workflow.start(RUN_WORKFLOW_TYPE, {
       workflowId: id,
@@ -174,9 +177,11 @@ export function createRunsRoutes(deps: RunsDeps) {
 
   return new Hono()
     .post('/', auth.require('operator'), async (c) => {
-      const spec = validateSpecText(await readBody(c));
+      const text = await readBody(c);
+      const spec = validateSpecText(text);
       auth.checkNamespace(c, spec.namespace);
-      const plan = compile(spec);
+      const podSecurity = enforcePolicy(deps.policy, { caller: auth.caller(c), spec, text });
+      const plan = { ...compile(spec), podSecurity };
       const key = c.req.header('idempotency-key');
       const id = key ? idempotentId(plan.application, plan.namespace, auth.caller(c).name, key) : `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
       /** The run a repeated key found: the same one, unless the spec changed under the same key. */

@@ -3,9 +3,10 @@
  * component's rendered manifests. Touches nothing: no Temporal, no Kubernetes (as `vela dry-run`).
  */
 import { Hono } from 'hono';
-import { compile, renderComponent, validateSpecText, type KubeObject, type PlanStep } from '../src/index.js';
+import { compile, renderAll, validateSpecText, type KubeObject, type PlanStep, type PlatformPolicy } from '../src/index.js';
 import type { Auth } from './auth.js';
 import { readBody } from './body.js';
+import { enforcePolicy } from './policy.js';
 
 /** A Secret's values never leave in an answer: its keys stay, its values are replaced. */
 function redactSecret(obj: KubeObject): KubeObject {
@@ -28,11 +29,15 @@ function redactStep(step: PlanStep): PlanStep {
   };
 }
 
-export function createValidateRoutes(auth: Auth) {
+export function createValidateRoutes(auth: Auth, policy: PlatformPolicy) {
   return new Hono().post('/', auth.require('viewer'), async (c) => {
-    const spec = validateSpecText(await readBody(c));
+    const text = await readBody(c);
+    const spec = validateSpecText(text);
+    // rendered once, for the policy check and the answer
+    const rendered = renderAll(spec);
+    enforcePolicy(policy, { caller: auth.caller(c), spec, text, rendered });
     const plan = compile(spec);
-    const manifests = Object.fromEntries(spec.components.map((comp) => [comp.name, renderComponent(spec, comp.name).objects.map(redactSecret)]));
+    const manifests = Object.fromEntries(spec.components.map((comp) => [comp.name, (rendered.get(comp.name) ?? []).map(redactSecret)]));
     return c.json({ valid: true, application: plan.application, namespace: plan.namespace, revision: plan.revision, plan: { steps: plan.steps.map(redactStep) }, manifests });
   });
 }

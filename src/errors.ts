@@ -10,6 +10,8 @@ export interface ErrorDetail {
   readonly hint?: string;
   /** The line of the submitted text it concerns, when the spec came as text. */
   readonly line?: number;
+  /** The policy rule that denies it (PolicyDeniedError). */
+  readonly rule?: string;
 }
 
 export class KubeMinError extends Error {
@@ -46,6 +48,20 @@ export class NotFoundError extends KubeMinError {
   }
 }
 
+/** The spec asks for host access the platform's policy (or its own narrower policy) denies; `details` lists every field. */
+export class PolicyDeniedError extends KubeMinError {
+  override readonly name = 'PolicyDeniedError';
+  constructor(details: readonly ErrorDetail[]) {
+    super(
+      'PolicyDenied',
+      `the platform policy denies ${details.length} field${details.length === 1 ? '' : 's'} of the spec: ` + details.map((d) => `${d.path} (${d.rule ?? 'policy'})`).join('; '),
+      details,
+      'remove the fields listed in details, or ask the platform team for a policy rule that allows them for this token and namespace',
+    );
+  }
+}
+
 export const isKubeMinError = (e: unknown): e is KubeMinError => e instanceof KubeMinError;
 export const isSpecInvalid = (e: unknown): e is SpecInvalidError => e instanceof SpecInvalidError;
+export const isPolicyDenied = (e: unknown): e is PolicyDeniedError => e instanceof PolicyDeniedError;
 export const isNotFound = (e: unknown): e is NotFoundError => e instanceof NotFoundError;

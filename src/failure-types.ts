@@ -20,6 +20,8 @@ export const PERMANENT_FAILURE_TYPES = [
   'OwnedByAnotherApplication',
   /** Kubernetes forbids the change in place and re-creating would interrupt service (`recreate: true` allows it). */
   'ImmutableFieldChange',
+  /** The platform policy denies host access an object asks for (src/policy). */
+  'PolicyDenied',
 ] as const;
 
 export type PermanentFailureType = (typeof PERMANENT_FAILURE_TYPES)[number];

@@ -10,7 +10,7 @@ export * from './model/application.js';
 export * from './model/common.js';
 export * from './model/cycle.js';
 export * from './model/validate.js';
-export { parseSpecText, validateSpecText } from './model/parse.js';
+export { parseSpecText, validateSpecText, withLines } from './model/parse.js';
 export { jsonPath } from './model/json-path.js';
 export { durationSeconds } from './model/duration.js';
 export { applicationJsonSchema, jsonSchemaOf, registrySchemas } from './model/json-schema.js';
@@ -35,6 +35,11 @@ export * from './render/kube-object.js';
 export * from './render/labels.js';
 export * from './render/render-component.js';
 export * from './render/step-manifests.js';
+// platform policy: host access, Pod Security
+export * from './policy/namespace-pattern.js';
+export * from './policy/host-access.js';
+export * from './policy/platform-policy.js';
+export * from './policy/check-policy.js';
 // health
 export * from './health/deployment.js';
 export * from './health/statefulset.js';

@@ -26,7 +26,7 @@ installPlugins(await loadPlugins(config.plugins));
 const codec = payloadCodec(config);
 const connection = await Connection.connect(connectionOptions(config));
 const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverter(codec) });
-const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl: config.temporal.uiUrl, log, metrics: createMetrics(), ...(tokens ? { tokens } : {}), ...(codec ? { codec } : {}) });
+const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl: config.temporal.uiUrl, log, metrics: createMetrics(), policy: config.policy, ...(tokens ? { tokens } : {}), ...(codec ? { codec } : {}) });
 const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, (info) =>
   log.info({ address: `${info.address}:${info.port}`, temporal: config.temporal.address, auth: tokens ? `${tokens.length} token(s)` : 'open' }, 'API listening'),
 );

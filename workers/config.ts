@@ -2,7 +2,10 @@
  * KubeMin's configuration, read from the environment in one place. Every variable is listed in
  * the README's configuration table.
  */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parsePlatformPolicy, POD_SECURITY_LEVELS, type PlatformPolicy, type PodSecurityLevel } from '../src/index.js';
 
 const EnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -27,6 +30,9 @@ const EnvSchema = z.object({
   KUBEMIN_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(1000),
   KUBEMIN_WORKFLOW_BUNDLE: z.string().optional(),
   KUBEMIN_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(200),
+  KUBEMIN_POLICY: z.string().optional(),
+  KUBEMIN_POLICY_FILE: z.string().optional(),
+  KUBEMIN_POD_SECURITY_DEFAULT: z.enum(POD_SECURITY_LEVELS).default('baseline'),
 });
 
 export type Config = {
@@ -51,7 +57,38 @@ export type Config = {
   workflowBundle?: string;
   /** Runs kept in the worker's memory between their steps (fewer: less memory, more replay). */
   maxCachedWorkflows: number;
+  /** The platform policy: host access per token and namespace, Pod Security of created namespaces (src/policy). */
+  policy: PlatformPolicy;
 };
+
+/**
+ * The platform policy from KUBEMIN_POLICY (JSON) or KUBEMIN_POLICY_FILE (JSON or YAML); neither:
+ * no rules, so every kind of host access is denied. A wrong entry stops the process, named.
+ */
+export function loadPolicy(e: Pick<z.output<typeof EnvSchema>, 'KUBEMIN_POLICY' | 'KUBEMIN_POLICY_FILE'>, defaultLevel: PodSecurityLevel): PlatformPolicy {
+  if (e.KUBEMIN_POLICY !== undefined && e.KUBEMIN_POLICY_FILE !== undefined) throw new Error('set KUBEMIN_POLICY or KUBEMIN_POLICY_FILE, not both');
+  const read = (source: string, text: string, parse: (t: string) => unknown): PlatformPolicy => {
+    let raw: unknown;
+    try {
+      raw = parse(text);
+    } catch (err) {
+      throw new Error(`${source} cannot be parsed: ${(err as Error).message}`);
+    }
+    return parsePlatformPolicy(raw, source, defaultLevel);
+  };
+  if (e.KUBEMIN_POLICY !== undefined) return read('KUBEMIN_POLICY', e.KUBEMIN_POLICY, (t) => JSON.parse(t));
+  if (e.KUBEMIN_POLICY_FILE !== undefined) {
+    const file = e.KUBEMIN_POLICY_FILE;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new Error(`KUBEMIN_POLICY_FILE ${file} cannot be read: ${(err as Error).message}`);
+    }
+    return read(`KUBEMIN_POLICY_FILE ${file}`, text, (t) => parseYaml(t) as unknown);
+  }
+  return parsePlatformPolicy({ rules: [] }, 'default policy', defaultLevel);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -78,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConcurrentActivities: e.KUBEMIN_MAX_CONCURRENT_ACTIVITIES,
     ...(e.KUBEMIN_WORKFLOW_BUNDLE ? { workflowBundle: e.KUBEMIN_WORKFLOW_BUNDLE } : {}),
     maxCachedWorkflows: e.KUBEMIN_MAX_CACHED_WORKFLOWS,
+    policy: loadPolicy(e, e.KUBEMIN_POD_SECURITY_DEFAULT),
   };
 }

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     log,
     metrics,
     plugins: await loadPlugins(config.plugins),
+    policy: config.policy,
     ...(codec ? { payloadCodecs: [codec] } : {}),
   });
   const workerDone = kmWorker.run();
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   const client = new Client({ connection: temporal.env.connection, namespace: config.temporal.namespace, dataConverter: dataConverter(codec) });
   const tokens = config.apiTokens ? parseTokens(config.apiTokens) : undefined;
   const uiUrl = temporal.uiUrl ?? config.temporal.uiUrl;
-  const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl, log, metrics, ...(codec ? { codec } : {}), ...(tokens ? { tokens } : {}) });
+  const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl, log, metrics, policy: config.policy, ...(codec ? { codec } : {}), ...(tokens ? { tokens } : {}) });
   const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });
 
   say('');

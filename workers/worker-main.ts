@@ -40,6 +40,7 @@ const kmWorker = await createKubeMinWorker({
   // a stuck activity cannot hold the process: past grace + 10 s the worker stops anyway
   shutdownForceTime: `${config.shutdownGraceSeconds + 10} seconds`,
   plugins: await loadPlugins(config.plugins),
+  policy: config.policy,
   ...(codec ? { payloadCodecs: [codec] } : {}),
   ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
 });

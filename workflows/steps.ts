@@ -76,12 +76,15 @@ function waitTargets({ applied, readiness }: ApplyManifestsResult): WaitForRollo
   });
 }
 
+/** The plan's Pod Security level for a namespace an activity creates (older plans have none). */
+const podSecurityOf = (plan: Plan) => (plan.podSecurity ? { podSecurity: plan.podSecurity } : {});
+
 async function deployComponent(ctx: StepContext, component: string): Promise<void> {
   const { applyManifests } = short(ctx.step);
   const maxPending = ctx.step.properties.maxPending as string | undefined;
   ctx.attempt();
   ctx.progress(`applying ${component}`);
-  const applied = await applyManifests({ spec: specFor(ctx.plan.spec, [component], ctx.plan.references), component, revision: ctx.plan.revision });
+  const applied = await applyManifests({ spec: specFor(ctx.plan.spec, [component], ctx.plan.references), component, revision: ctx.plan.revision, ...podSecurityOf(ctx.plan) });
   const { readiness, notes = [] } = applied;
   ctx.progress(`waiting for ${readiness.map((r) => `${r.kind} ${r.name}`).join(', ') || 'nothing'} to be ready`);
   const results = await Promise.all(
@@ -105,7 +108,7 @@ export const STEP_HANDLERS = {
   apply: async (ctx) => {
     ctx.attempt();
     const manifests = ctx.step.properties.manifests as Record<string, unknown>[];
-    const applied = await short(ctx.step).applyObjects({ application: ctx.plan.application, namespace: ctx.plan.namespace, step: ctx.step.name, manifests });
+    const applied = await short(ctx.step).applyObjects({ application: ctx.plan.application, namespace: ctx.plan.namespace, step: ctx.step.name, manifests, ...podSecurityOf(ctx.plan) });
     ctx.progress(`applied ${applied.map((a) => `${a.kind} ${a.name}`).join(', ')}`);
   },
   delete: async (ctx) => {
@@ -183,7 +186,7 @@ export async function rollbackTo(plan: Plan, previous: PreviousRevision): Promis
   const { applyManifests, pruneResources } = proxyActivities<Activities>(SHORT);
   const { waitForRollout } = proxyActivities<Activities>(WAITING);
   const applied = await Promise.all(
-    previous.spec.components.map((c) => applyManifests({ spec: specFor(previous.spec, [c.name], previous.references), component: c.name, revision: previous.revision })),
+    previous.spec.components.map((c) => applyManifests({ spec: specFor(previous.spec, [c.name], previous.references), component: c.name, revision: previous.revision, ...podSecurityOf(plan) })),
   );
   await Promise.all(applied.flatMap(waitTargets).map((target) => waitForRollout(target)));
   const { deleted } = await pruneResources({ spec: previous.spec });

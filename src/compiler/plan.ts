@@ -3,6 +3,7 @@
  * rendered manifests, so that a change to a renderer never breaks the replay of a running run.
  */
 import type { Application } from '../model/application.js';
+import type { PodSecurityLevel } from '../policy/platform-policy.js';
 
 export const PLAN_VERSION = 'kubemin.io/plan/v1';
 
@@ -50,6 +51,11 @@ export interface Plan {
   previous?: PreviousRevision;
   /** A retry of a failed run: the steps that run already did, which this one does not redo. */
   resume?: ResumeFrom;
+  /**
+   * The Pod Security level (`pod-security.kubernetes.io/enforce`) of the namespace when a run
+   * creates it, from the platform policy at start (absent in older plans: baseline).
+   */
+  podSecurity?: PodSecurityLevel;
 }
 
 export interface ResumeFrom {

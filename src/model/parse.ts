@@ -54,6 +54,18 @@ function lineOf({ doc, lines }: Parsed, path: string): number | undefined {
   return undefined;
 }
 
+/** The details with the line of the text each concerns (the text is parsed again: call it only on errors). */
+export function withLines<T extends ErrorDetail>(text: string, details: readonly T[]): T[] {
+  return addLines(parse(text), details);
+}
+
+function addLines<T extends ErrorDetail>(parsed: Parsed, details: readonly T[]): T[] {
+  return details.map((d) => {
+    const line = lineOf(parsed, d.path);
+    return line === undefined ? d : { ...d, line };
+  });
+}
+
 /** Parses and validates spec text; each error says the line of the text it concerns. */
 export function validateSpecText(text: string): Application {
   // most bodies are JSON: parsed without the YAML parser; only an invalid one is read again for lines
@@ -70,10 +82,6 @@ export function validateSpecText(text: string): Application {
     return validateApplication(parsed.value);
   } catch (e) {
     if (!isSpecInvalid(e)) throw e;
-    const details: ErrorDetail[] = e.details.map((d) => {
-      const line = lineOf(parsed, d.path);
-      return line === undefined ? d : { ...d, line };
-    });
-    throw new SpecInvalidError(details);
+    throw new SpecInvalidError(addLines(parsed, e.details));
   }
 }

@@ -56,7 +56,7 @@ const BAD: [string, Spec, [string, string, string?][]][] = [
   [
     'host-mounted storage without the policy',
     withTraits({ storage: [{ type: 'host-mounted', mountPath: '/host', hostPath: '/var/log' }] }),
-    [['$.components[0].traits.storage[0].type', "host-mounted storage gives the pod the node's files and is denied by default", 'set policies.allowHostPath: true if this application really needs it']],
+    [['$.components[0].traits.storage[0].type', "host-mounted storage gives the pod the node's files and is denied by default", 'set policies.allowHostPath: true if this application really needs it (the platform policy must allow hostPath for its namespace too)']],
   ],
   ['an env name starting with a digit', withTraits({ envs: [{ name: '1ST', value: 'x' }] }), [['$.components[0].traits.envs[0].name', 'must be a shell-readable name: letters, digits and "_", not starting with a digit']]],
   ['an env with both value and valueFrom', withTraits({ envs: [{ name: 'A', value: 'x', valueFrom: { field: 'metadata.name' } }] }), [['$.components[0].traits.envs[0]', 'give either value or valueFrom, not both or neither']]],

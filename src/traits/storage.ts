@@ -3,7 +3,7 @@
  * - `persistent`: a PersistentVolumeClaim (`<component>-<name>`), or for a StatefulSet a
  *   volumeClaimTemplate so each replica gets its own;
  * - `ephemeral`: an emptyDir;
- * - `host-mounted`: a hostPath, only where `policies.allowHostPath` is true;
+ * - `host-mounted`: a hostPath, only where `policies.allowHostPath` is true (and the platform policy allows it, src/policy);
  * - `config` / `secret`: a ConfigMap / Secret as files, read-only unless said otherwise.
  * Names are generated as `<type>-<index>` when omitted; duplicate names or mount paths are errors.
  */
@@ -110,7 +110,7 @@ export const storage = defineTrait<StorageData>({
       ? []
       : data.flatMap((v, i) =>
           v.type === 'host-mounted'
-            ? [{ path: [i, 'type'], message: 'host-mounted storage gives the pod the node\'s files and is denied by default', hint: 'set policies.allowHostPath: true if this application really needs it' }]
+            ? [{ path: [i, 'type'], message: 'host-mounted storage gives the pod the node\'s files and is denied by default', hint: 'set policies.allowHostPath: true if this application really needs it (the platform policy must allow hostPath for its namespace too)' }]
             : [],
         ),
 });
