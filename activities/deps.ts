@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { KubeMinMetrics } from '../workers/metrics.js';
 import type { KubeClients } from './kube-clients.js';
+import type { EgressConfig } from './webhook-egress.js';
 import type { WorkloadWatch } from './workload-watch.js';
 
 export interface ActivityDeps {
@@ -9,4 +10,6 @@ export interface ActivityDeps {
   readonly watch: WorkloadWatch;
   readonly log: Logger;
   readonly metrics: KubeMinMetrics;
+  /** Where webhooks may connect beyond public addresses (KUBEMIN_WEBHOOK_ALLOW, KUBEMIN_SERVICE_CIDRS); default: public only. */
+  readonly webhookEgress?: EgressConfig;
 }

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   KUBEMIN_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(1000),
   KUBEMIN_WORKFLOW_BUNDLE: z.string().optional(),
   KUBEMIN_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(200),
+  KUBEMIN_WEBHOOK_ALLOW: z.string().default(''),
+  KUBEMIN_SERVICE_CIDRS: z.string().default('10.96.0.0/12'),
 });
 
 export type Config = {
@@ -51,7 +53,11 @@ export type Config = {
   workflowBundle?: string;
   /** Runs kept in the worker's memory between their steps (fewer: less memory, more replay). */
   maxCachedWorkflows: number;
+  /** Where webhook steps may connect beyond public addresses: allowed CIDRs and host[:port] names, and the cluster's Service CIDRs (denied). */
+  webhookEgress: { allow: string[]; serviceCidrs: string[] };
 };
+
+const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -78,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConcurrentActivities: e.KUBEMIN_MAX_CONCURRENT_ACTIVITIES,
     ...(e.KUBEMIN_WORKFLOW_BUNDLE ? { workflowBundle: e.KUBEMIN_WORKFLOW_BUNDLE } : {}),
     maxCachedWorkflows: e.KUBEMIN_MAX_CACHED_WORKFLOWS,
+    webhookEgress: { allow: list(e.KUBEMIN_WEBHOOK_ALLOW), serviceCidrs: list(e.KUBEMIN_SERVICE_CIDRS) },
   };
 }

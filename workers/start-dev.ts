@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     log,
     metrics,
     plugins: await loadPlugins(config.plugins),
+    webhookEgress: config.webhookEgress,
     ...(codec ? { payloadCodecs: [codec] } : {}),
   });
   const workerDone = kmWorker.run();
