@@ -13,6 +13,7 @@ import { coordinatorId, coordinatorQuery, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, 
 import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
+import { logTailsFor, type RunRedaction } from './run-redaction.js';
 
 export interface RunsDeps {
   temporal: Client;
@@ -20,6 +21,8 @@ export interface RunsDeps {
   /** Base URL of the Temporal Web UI, for links. */
   uiUrl: string;
   auth: Auth;
+  /** Replaces each run's own secret values in what the API answers about it. */
+  redaction: RunRedaction;
 }
 
 /** The phase of a closed run, from Temporal's status; a running one says its own (Queued or Running). */
@@ -144,7 +147,7 @@ const idempotentId = (application: string, namespace: string, caller: string, ke
   `${application}-${createHash('sha256').update(`${caller}\n${namespace}\n${key}`).digest('hex').slice(0, 16)}`;
 
 /** Starts a run of a plan under `id`; false when a run with that id exists already. Shared by POST /v1/runs and retry. */
-export async function startRun(deps: RunsDeps, plan: Plan, id: string): Promise<boolean> {
+export async function startRun(deps: Pick<RunsDeps, 'temporal' | 'taskQueue'>, plan: Plan, id: string): Promise<boolean> {
   try {
     await deps.temporal.workflow.start(RUN_WORKFLOW_TYPE, {
       workflowId: id,
@@ -245,7 +248,8 @@ export function createRunsRoutes(deps: RunsDeps) {
       const status = queried && closedRunStatus(queried, description.status.name);
       if (status) await attachWaits(status, description.raw.pendingActivities ?? [], temporal);
       const phase = phaseOf(description.status.name, status?.phase);
-      return c.json({
+      const redact = await deps.redaction.forRun(id);
+      const answer = logTailsFor(auth.caller(c).role, {
         id,
         ...(status ?? {}),
         phase,
@@ -254,5 +258,6 @@ export function createRunsRoutes(deps: RunsDeps) {
         ...(description.closeTime ? { closeTime: description.closeTime.toISOString() } : {}),
         links: links(id),
       });
+      return c.json(redact(answer));
     });
 }
