@@ -21,12 +21,12 @@ const isForbiddenHeader = (name: string): boolean => FORBIDDEN_WEBHOOK_HEADERS.h
 
 const WebhookHeaders = z
   .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { message: 'is not an HTTP header name' }), z.string().regex(/^[^\r\n\0]*$/, { message: 'may not contain line breaks' }))
-  .default({})
   .superRefine((headers, ctx) => {
     for (const name of Object.keys(headers).filter(isForbiddenHeader)) {
       ctx.addIssue({ code: 'custom', path: [name], message: `the header "${name}" may not be set by a webhook step (hop-by-hop, framing or proxy header); the client sets it` });
     }
-  });
+  })
+  .default({});
 
 /** Steps that wait for pods: how long pods may wait for capacity before the step fails (default 10m). */
 const WaitProperties = z.strictObject({ maxPending: duration.optional() });
