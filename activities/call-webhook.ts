@@ -46,7 +46,8 @@ async function send(policy: EgressPolicy, url: URL, out: Outgoing, signal: Abort
   const checked = await resolveChecked(policy, url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<Answer>((resolve, reject) => {
-    const req = request(url, { method: out.method, headers: out.headers, signal, lookup: pinnedLookup(checked) }, (res) => {
+    // no shared agent: a pooled socket must not outlive the check it was made under
+    const req = request(url, { method: out.method, headers: out.headers, signal, lookup: pinnedLookup(checked), agent: false }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
