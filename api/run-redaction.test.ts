@@ -23,14 +23,12 @@ describe('logTailsFor', () => {
 function historyReader(reads: string[]): Client {
   const plan = (id: string) => ({ spec: { components: [{ name: 's', type: 'secret', properties: { stringData: { k: `secret-of-${id}` } } }] }, steps: [] });
   return {
-    options: { loadedDataConverter: { payloadCodecs: [], payloadConverter: defaultPayloadConverter } },
-    workflow: {
-      getHandle: (id: string) => ({
-        fetchHistory: async () => {
-          reads.push(id);
-          return { events: [{ workflowExecutionStartedEventAttributes: { input: { payloads: [defaultPayloadConverter.toPayload(plan(id))] } } }] };
-        },
-      }),
+    options: { namespace: 'default', loadedDataConverter: { payloadCodecs: [], payloadConverter: defaultPayloadConverter } },
+    workflowService: {
+      getWorkflowExecutionHistory: async ({ execution }: { execution: { workflowId: string } }) => {
+        reads.push(execution.workflowId);
+        return { history: { events: [{ workflowExecutionStartedEventAttributes: { input: { payloads: [defaultPayloadConverter.toPayload(plan(execution.workflowId))] } } }] } };
+      },
     },
   } as unknown as Client;
 }

@@ -6,9 +6,10 @@
  * tails at all: a log may echo a secret the redactor cannot know (one read from elsewhere).
  */
 import type { Client } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import { createRedactor, redactJson, secretValuesOf } from '../src/redact.js';
 import type { Role } from './auth.js';
-import { planOf } from './payloads.js';
+import { decodePayload } from './payloads.js';
 
 const MAX_RUNS = 1000;
 
@@ -22,6 +23,13 @@ export interface RunRedaction {
   forRun(id: string): Promise<Redact>;
 }
 
+/** The run's input (its plan), from the first page of one event: not the whole history. */
+async function inputOf(temporal: Client, id: string): Promise<unknown> {
+  const page = await temporal.workflowService.getWorkflowExecutionHistory({ namespace: temporal.options.namespace, execution: { workflowId: id }, maximumPageSize: 1 });
+  const payload = page.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  return payload ? decodePayload(temporal, payload as Payload) : undefined;
+}
+
 export function createRunRedaction(temporal: Client, maxRuns = MAX_RUNS): RunRedaction {
   const cache = new Map<string, (text: string) => string>();
   const redactorOf = async (id: string): Promise<(text: string) => string> => {
@@ -32,7 +40,7 @@ export function createRunRedaction(temporal: Client, maxRuns = MAX_RUNS): RunRed
       cache.set(id, hit);
       return hit;
     }
-    const redact = createRedactor(secretValuesOf(await planOf(temporal, id)));
+    const redact = createRedactor(secretValuesOf(await inputOf(temporal, id)));
     cache.set(id, redact);
     if (cache.size > maxRuns) cache.delete(cache.keys().next().value as string);
     return redact;
