@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { PlatformPolicy } from '../src/index.js';
 import type { KubeMinMetrics } from '../workers/metrics.js';
 import type { KubeClients } from './kube-clients.js';
+import type { EgressConfig } from './webhook-egress.js';
 import type { WorkloadWatch } from './workload-watch.js';
 
 export interface ActivityDeps {
@@ -12,4 +13,6 @@ export interface ActivityDeps {
   readonly metrics: KubeMinMetrics;
   /** The platform policy, checked again before objects are applied (activities/worker-policy.ts); absent: not checked here. */
   readonly policy?: PlatformPolicy;
+  /** Where webhooks may connect beyond public addresses (KUBEMIN_WEBHOOK_ALLOW, KUBEMIN_SERVICE_CIDRS); default: public only. */
+  readonly webhookEgress?: EgressConfig;
 }

@@ -17,7 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     pruneResources: createPruneResources(deps),
     applyObjects: createApplyObjects(deps),
     deleteResources: createDeleteResources(deps),
-    callWebhook: createCallWebhook(),
+    callWebhook: createCallWebhook(deps.webhookEgress),
     checkGpuCapacity: createCheckGpuCapacity(deps),
   };
 }
@@ -31,4 +31,5 @@ export { createKubeClients, type KubeClients } from './kube-clients.js';
 export { createWaitForRollout } from './wait-for-rollout.js';
 export { applyAll } from './apply-manifests.js';
 export { createWorkloadWatch, type WorkloadWatch } from './workload-watch.js';
+export { DEFAULT_SERVICE_CIDRS, type EgressConfig } from './webhook-egress.js';
 export { fieldManagerFor, LEGACY_FIELD_MANAGER } from './field-owner.js';

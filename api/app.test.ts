@@ -156,7 +156,7 @@ describe('auth, validation and every error class without Temporal', () => {
     assert.deepEqual(body.manifests.creds?.[0]?.stringData, { password: '(redacted)' });
   });
 
-  it('keeps secret values out of the plan it answers: apply-step Secrets and webhook headers', async () => {
+  it('keeps secret values out of the plan it answers: apply-step Secrets, webhook headers and URL tokens', async () => {
     const body = JSON.stringify({
       name: 'shop',
       namespace: 'shop',
@@ -164,14 +164,14 @@ describe('auth, validation and every error class without Temporal', () => {
       workflow: {
         steps: [
           { name: 'creds', type: 'apply', properties: { manifests: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' }, stringData: { token: 'apply-step-secret' } }] } },
-          { name: 'tell', type: 'webhook', dependsOn: ['creds'], properties: { url: 'https://hooks.example/x', headers: { authorization: 'Bearer hook-secret-token' } } },
+          { name: 'tell', type: 'webhook', dependsOn: ['creds'], properties: { url: 'https://bot:userinfo-token@hooks.example/x?token=query-token-value', headers: { authorization: 'Bearer hook-secret-token' } } },
         ],
       },
     });
     const res = await secured.request('/v1/validate', as(tokens[0]?.token, { method: 'POST', body }));
     assert.equal(res.status, 200);
     const text = await res.text();
-    assert.ok(!text.includes('apply-step-secret') && !text.includes('hook-secret-token'), text);
+    assert.ok(!text.includes('apply-step-secret') && !text.includes('hook-secret-token') && !text.includes('userinfo-token') && !text.includes('query-token-value'), text);
     assert.match(text, /"authorization":"\(redacted\)"/);
   });
 

@@ -17,6 +17,7 @@ import { createRegistryRoutes } from './registries.js';
 import { createRunActionRoutes } from './run-actions.js';
 import { createRunEventsRoutes } from './run-events.js';
 import { createRunHistoryRoutes } from './run-history.js';
+import { createRunRedaction } from './run-redaction.js';
 import { createRunsRoutes } from './runs.js';
 import { createValidateRoutes } from './validate.js';
 
@@ -44,7 +45,7 @@ export function createApp(opts: AppOptions): Hono {
   const auth = createAuth(opts.tokens);
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const policy = opts.policy ?? DEFAULT_POLICY;
-  const deps = { temporal: opts.temporal, taskQueue: opts.taskQueue, uiUrl: opts.uiUrl, auth, policy };
+  const deps = { temporal: opts.temporal, taskQueue: opts.taskQueue, uiUrl: opts.uiUrl, auth, policy, redaction: createRunRedaction(opts.temporal) };
   if (opts.metrics) {
     const { apiRequests, apiDuration } = opts.metrics;
     app.use('*', async (c, next) => {

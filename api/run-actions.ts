@@ -68,7 +68,8 @@ export function createRunActionRoutes(deps: RunsDeps) {
       // with tokens, who decides is the token's name (a body's `by` cannot speak for someone else)
       .executeUpdate(approveUpdate, { args: [{ step: body.step, approved, by: auth.open ? (body.by ?? auth.caller(c).name) : auth.caller(c).name, ...(body.comment ? { comment: body.comment } : {}) }] })
       .catch(decisionError);
-    return c.json({ id, step, links: runLinks(temporal, uiUrl, id) });
+    const redact = await deps.redaction.forRun(id);
+    return c.json({ id, step: redact(step), links: runLinks(temporal, uiUrl, id) });
   };
 
   return new Hono()

@@ -10,29 +10,31 @@ import { streamSSE } from 'hono/streaming';
 import type { Client } from '@temporalio/client';
 import { eventsQuery, statusQuery, type RunEvent } from '../workflows/contract.js';
 import type { Auth } from './auth.js';
+import type { Redact, RunRedaction } from './run-redaction.js';
 import { attachWaits, describeRun, PHASE_BY_TEMPORAL } from './runs.js';
 
 const POLL_MS = 500;
 const KEEPALIVE_MS = 15_000;
 
 /** What running steps wait for now (from heartbeats), as JSON; undefined when nothing waits. */
-async function waitingNow(temporal: Client, id: string, pending: Parameters<typeof attachWaits>[1]): Promise<string | undefined> {
+async function waitingNow(temporal: Client, id: string, pending: Parameters<typeof attachWaits>[1], redact: Redact): Promise<string | undefined> {
   // only wait activities heartbeat progress: without one pending, nothing to ask the run
   if (!pending.some((a) => a.activityId?.startsWith('wait/'))) return undefined;
   const status = await temporal.workflow.getHandle(id).query(statusQuery).catch(() => undefined);
   if (!status) return undefined;
   await attachWaits(status, pending, temporal);
   const waiting = status.steps.filter((s) => s.waiting?.length).map((s) => ({ step: s.name, waiting: s.waiting, waitingForCapacity: s.waitingForCapacity === true }));
-  return waiting.length ? JSON.stringify(waiting) : undefined;
+  return waiting.length ? JSON.stringify(redact(waiting)) : undefined;
 }
 
-export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; pollMs?: number }) {
+export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; redaction: RunRedaction; pollMs?: number }) {
   const { temporal, auth } = deps;
   const pollMs = deps.pollMs ?? POLL_MS;
   return new Hono().get('/:id/events', auth.require('viewer'), async (c) => {
     const id = c.req.param('id');
     const described = await describeRun(temporal, id);
     auth.checkRun(c, described); // 404 or 403 before the stream starts
+    const redact = await deps.redaction.forRun(id);
     const handle = temporal.workflow.getHandle(id);
     let after = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? 0) || 0;
     // a client that already saw the end of an ended run: 204 tells an EventSource to stop reconnecting
@@ -47,7 +49,7 @@ export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; poll
       while (!closed) {
         const events: RunEvent[] = await handle.query(eventsQuery, after).catch(() => []);
         for (const e of events) {
-          await stream.writeSSE({ id: String(e.seq), event: e.step ? 'step' : 'run', data: JSON.stringify(e) });
+          await stream.writeSSE({ id: String(e.seq), event: e.step ? 'step' : 'run', data: JSON.stringify(redact(e)) });
           after = e.seq;
           lastWrite = Date.now();
           if (e.final) return;
@@ -62,7 +64,7 @@ export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; poll
           await stream.writeSSE({ event: 'run', data: JSON.stringify({ phase, temporalStatus: description.status.name, final: true }) });
           return;
         }
-        const progress = await waitingNow(temporal, id, description.raw.pendingActivities ?? []);
+        const progress = await waitingNow(temporal, id, description.raw.pendingActivities ?? [], redact);
         if (progress && progress !== lastProgress) {
           await stream.writeSSE({ event: 'progress', data: progress });
           lastProgress = progress;
@@ -76,7 +78,7 @@ export function createRunEventsRoutes(deps: { temporal: Client; auth: Auth; poll
       }
     }, async (e, stream) => {
       // the stream has begun: say what went wrong as an event; the client reconnects with Last-Event-ID
-      await stream.writeSSE({ event: 'error', data: JSON.stringify({ message: e.message, hint: 'reconnect with Last-Event-ID to go on' }) });
+      await stream.writeSSE({ event: 'error', data: JSON.stringify(redact({ message: e.message, hint: 'reconnect with Last-Event-ID to go on' })) });
     });
   });
 }

@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import type { Plan } from '../src/index.js';
 import type { Auth } from './auth.js';
+import type { RunRedaction } from './run-redaction.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
 import { describeRun, PHASE_BY_TEMPORAL, runLinks } from './runs.js';
 
@@ -112,14 +113,15 @@ export async function summariseHistory(temporal: Client, id: string): Promise<{ 
   return { steps: [...steps.values()], events: history.events?.length ?? 0, updates };
 }
 
-export function createRunHistoryRoutes(deps: { temporal: Client; uiUrl: string; auth: Auth }) {
+export function createRunHistoryRoutes(deps: { temporal: Client; uiUrl: string; auth: Auth; redaction: RunRedaction }) {
   const { temporal, uiUrl, auth } = deps;
   return new Hono().get('/:id/history', auth.require('viewer'), async (c) => {
     const id = c.req.param('id');
     const description = await describeRun(temporal, id);
     auth.checkRun(c, description);
     const summary = await summariseHistory(temporal, id);
-    return c.json({
+    const redact = await deps.redaction.forRun(id);
+    return c.json(redact({
       id,
       phase: PHASE_BY_TEMPORAL[description.status.name] ?? 'Running',
       temporalStatus: description.status.name,
@@ -127,6 +129,6 @@ export function createRunHistoryRoutes(deps: { temporal: Client; uiUrl: string; 
       ...(description.closeTime ? { closeTime: description.closeTime.toISOString(), seconds: (description.closeTime.getTime() - description.startTime.getTime()) / 1000 } : {}),
       ...summary,
       links: runLinks(temporal, uiUrl, id),
-    });
+    }));
   });
 }

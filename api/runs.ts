@@ -15,6 +15,7 @@ import { ConflictError, UnprocessableError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
 import { readBody } from './body.js';
 import { enforcePolicy } from './policy.js';
+import { logTailsFor, type RunRedaction } from './run-redaction.js';
 
 export interface RunsDeps {
   temporal: Client;
@@ -24,6 +25,8 @@ export interface RunsDeps {
   auth: Auth;
   /** The platform policy every spec is checked against before it starts. */
   policy: PlatformPolicy;
+  /** Replaces each run's own secret values in what the API answers about it. */
+  redaction: RunRedaction;
 }
 
 /** The phase of a closed run, from Temporal's status; a running one says its own (Queued or Running). */
@@ -251,7 +254,8 @@ export function createRunsRoutes(deps: RunsDeps) {
       const status = queried && closedRunStatus(queried, description.status.name);
       if (status) await attachWaits(status, description.raw.pendingActivities ?? [], temporal);
       const phase = phaseOf(description.status.name, status?.phase);
-      return c.json({
+      const redact = await deps.redaction.forRun(id);
+      const answer = logTailsFor(auth.caller(c).role, {
         id,
         ...(status ?? {}),
         phase,
@@ -260,5 +264,6 @@ export function createRunsRoutes(deps: RunsDeps) {
         ...(description.closeTime ? { closeTime: description.closeTime.toISOString() } : {}),
         links: links(id),
       });
+      return c.json(redact(answer));
     });
 }

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { compile, renderAll, validateSpecText, type KubeObject, type PlanStep, type PlatformPolicy } from '../src/index.js';
+import { createRedactor, urlSecrets } from '../src/redact.js';
 import type { Auth } from './auth.js';
 import { readBody } from './body.js';
 import { enforcePolicy } from './policy.js';
@@ -16,15 +17,17 @@ function redactSecret(obj: KubeObject): KubeObject {
   return { ...rest, ...(data ? { data: redact(data) } : {}), ...(stringData ? { stringData: redact(stringData) } : {}) } as KubeObject;
 }
 
-/** A step's properties without secret values: Secrets among apply-step manifests, webhook header values (tokens). */
+/** A step's properties without secret values: Secrets among apply-step manifests, webhook header values and URL userinfo/query (tokens). */
 function redactStep(step: PlanStep): PlanStep {
-  const p = step.properties as { manifests?: KubeObject[]; headers?: Record<string, string> };
+  const p = step.properties as { manifests?: KubeObject[]; headers?: Record<string, string>; url?: unknown };
   return {
     ...step,
     properties: {
       ...step.properties,
       ...(p.manifests ? { manifests: p.manifests.map(redactSecret) } : {}),
       ...(p.headers ? { headers: Object.fromEntries(Object.keys(p.headers).map((k) => [k, '(redacted)'])) } : {}),
+      // a token in a webhook URL's userinfo or query
+      ...(typeof p.url === 'string' ? { url: createRedactor(urlSecrets(p.url))(p.url) } : {}),
     },
   };
 }

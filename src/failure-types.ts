@@ -14,6 +14,8 @@ export const PERMANENT_FAILURE_TYPES = [
   'InsufficientGpu',
   'Unschedulable',
   'WebhookRejected',
+  /** The webhook's destination (or a redirect's) is loopback, link-local, private or a cluster Service, and not allowed (KUBEMIN_WEBHOOK_ALLOW). */
+  'WebhookDestinationDenied',
   'ApprovalRejected',
   'ApprovalTimedOut',
   /** An object the component renders is labelled as another application's (`adopt: true` takes it over). */

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { WorkflowHandle } from '@temporalio/client';
 import { compile, validateApplication } from '../src/index.js';
 import { RUN_WORKFLOW_TYPE, statusQuery, type RunStatus, type StepStatus } from '../workflows/contract.js';
-import { kubeApis, uniqueName, useRunEnvironment } from './support/servers.js';
+import { kubeApis, LOCAL_WEBHOOKS, uniqueName, useRunEnvironment } from './support/servers.js';
 
 type Cond = 'succeeded' | 'failed' | 'always';
 type DepKind = 'ok' | 'fail' | 'skipcond' | 'skipfail';
@@ -28,7 +28,7 @@ const EXPECTED: Record<Cond, Record<DepKind, Expected>> = {
 };
 
 describe('step outcomes: what a skipped or failed dependency means (Temporal dev server + local cluster)', () => {
-  const env = useRunEnvironment('so');
+  const env = useRunEnvironment('so', [], { webhookEgress: LOCAL_WEBHOOKS });
   let hooks: Server;
   let base: string;
   before(async () => {

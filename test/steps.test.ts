@@ -11,10 +11,10 @@ import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } f
 import { defaultPayloadConverter } from '@temporalio/common';
 import { compile, validateApplication } from '../src/index.js';
 import { approveUpdate, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunStatus, type StepStatus } from '../workflows/contract.js';
-import { kubeApis, uniqueName, useRunEnvironment } from './support/servers.js';
+import { kubeApis, LOCAL_WEBHOOKS, uniqueName, useRunEnvironment } from './support/servers.js';
 
 describe('built-in step types (Temporal dev server + local cluster)', () => {
-  const env = useRunEnvironment('st');
+  const env = useRunEnvironment('st', [], { webhookEgress: LOCAL_WEBHOOKS });
   const { core } = kubeApis();
   const calls: { path: string; body: string }[] = [];
   let hooks: Server;

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   KUBEMIN_POLICY: z.string().optional(),
   KUBEMIN_POLICY_FILE: z.string().optional(),
   KUBEMIN_POD_SECURITY_DEFAULT: z.enum(POD_SECURITY_LEVELS).default('baseline'),
+  KUBEMIN_WEBHOOK_ALLOW: z.string().default(''),
+  KUBEMIN_SERVICE_CIDRS: z.string().default('10.96.0.0/12'),
 });
 
 export type Config = {
@@ -59,6 +61,8 @@ export type Config = {
   maxCachedWorkflows: number;
   /** The platform policy: host access per token and namespace, Pod Security of created namespaces (src/policy). */
   policy: PlatformPolicy;
+  /** Where webhook steps may connect beyond public addresses: allowed CIDRs and host[:port] names, and the cluster's Service CIDRs (denied). */
+  webhookEgress: { allow: string[]; serviceCidrs: string[] };
 };
 
 /**
@@ -90,6 +94,8 @@ export function loadPolicy(e: Pick<z.output<typeof EnvSchema>, 'KUBEMIN_POLICY' 
   return parsePlatformPolicy({ rules: [] }, 'default policy', defaultLevel);
 }
 
+const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -116,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.KUBEMIN_WORKFLOW_BUNDLE ? { workflowBundle: e.KUBEMIN_WORKFLOW_BUNDLE } : {}),
     maxCachedWorkflows: e.KUBEMIN_MAX_CACHED_WORKFLOWS,
     policy: loadPolicy(e, e.KUBEMIN_POD_SECURITY_DEFAULT),
+    webhookEgress: { allow: list(e.KUBEMIN_WEBHOOK_ALLOW), serviceCidrs: list(e.KUBEMIN_SERVICE_CIDRS) },
   };
 }

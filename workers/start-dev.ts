@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     metrics,
     plugins: await loadPlugins(config.plugins),
     policy: config.policy,
+    webhookEgress: config.webhookEgress,
     ...(codec ? { payloadCodecs: [codec] } : {}),
   });
   const workerDone = kmWorker.run();

@@ -34,6 +34,7 @@ const kmWorker = await createKubeMinWorker({
   log,
   metrics,
   maxConcurrentActivities: config.maxConcurrentActivities,
+  webhookEgress: config.webhookEgress,
   // 0 in the environment: Temporal's own default (sized from the heap)
   ...(config.maxCachedWorkflows > 0 ? { maxCachedWorkflows: config.maxCachedWorkflows } : {}),
   shutdownGraceTime: `${config.shutdownGraceSeconds} seconds`,

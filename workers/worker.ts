@@ -11,7 +11,7 @@ import { Client } from '@temporalio/client';
 import { createCoordinationActivities } from '../activities/run-coordination.js';
 import type { Logger } from 'pino';
 import type { PlatformPolicy } from '../src/index.js';
-import { createActivities, createKubeClients, createWorkloadWatch, type WorkloadWatch } from '../activities/index.js';
+import { createActivities, createKubeClients, createWorkloadWatch, type EgressConfig, type WorkloadWatch } from '../activities/index.js';
 import type { KubeMinSinks } from '../workflows/contract.js';
 import { activityMetricsInterceptor } from './activity-metrics.js';
 import { dataConverter } from './temporal-setup.js';
@@ -45,6 +45,8 @@ export interface KubeMinWorkerOptions {
   maxCachedWorkflows?: number;
   /** The platform policy the activities check objects against before applying them (absent: not checked in the worker). */
   policy?: PlatformPolicy;
+  /** Where webhook steps may connect beyond public addresses (see activities/webhook-egress.ts); default: public only. */
+  webhookEgress?: EgressConfig;
   /** Wraps the shared watch (tests inject faults around the real one, e.g. a lagging cache). */
   wrapWatch?: (watch: WorkloadWatch) => WorkloadWatch;
 }
@@ -81,7 +83,7 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
   const real = createWorkloadWatch(kube, opts.log);
   const watch = opts.wrapWatch ? opts.wrapWatch(real) : real;
   const metrics = opts.metrics ?? createMetrics();
-  const deps = { kube, watch, log: opts.log, metrics, ...(opts.policy ? { policy: opts.policy } : {}) };
+  const deps = { kube, watch, log: opts.log, metrics, ...(opts.policy ? { policy: opts.policy } : {}), ...(opts.webhookEgress ? { webhookEgress: opts.webhookEgress } : {}) };
   installPlugins(opts.plugins ?? []);
   // the coordination activities talk to Temporal itself, through the worker's own connection
   const temporal = new Client({ connection: opts.connection, namespace: opts.namespace, dataConverter: dataConverter(opts.payloadCodecs?.[0]) });

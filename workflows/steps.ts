@@ -9,6 +9,7 @@ import { specFor } from '../src/compiler/component-spec.js';
 import type { Plan, PlanStep, PreviousRevision } from '../src/compiler/plan.js';
 import { PERMANENT_FAILURE_TYPES } from '../src/failure-types.js';
 import { durationSeconds } from '../src/model/duration.js';
+import { urlOrigin } from '../src/redact.js';
 import type { BuiltinStepType } from '../src/steps/builtin.js';
 import type { ApprovalDecision } from './contract.js';
 
@@ -121,7 +122,7 @@ export const STEP_HANDLERS = {
     ctx.attempt();
     const p = ctx.step.properties as { url: string; method: string; headers: Record<string, string>; body?: unknown };
     const { status } = await short(ctx.step).callWebhook({ ...p, step: ctx.step.name });
-    ctx.progress(`${p.method} ${p.url} answered ${status}`);
+    ctx.progress(`${p.method} ${urlOrigin(p.url)} answered ${status}`);
   },
   'gpu-check': async (ctx) => {
     ctx.attempt();

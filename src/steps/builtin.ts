@@ -8,6 +8,26 @@ import { defineStepType } from './step-type.js';
 
 const ObjectRefSchema = z.strictObject({ apiVersion: z.string().min(1), kind: z.string().min(1), name: dnsLabel });
 
+/**
+ * Headers a webhook may not set: hop-by-hop and framing headers (they would smuggle a second
+ * request or change where the request goes), and proxy credentials. The client sets them itself.
+ */
+export const FORBIDDEN_WEBHOOK_HEADERS: ReadonlySet<string> = new Set([
+  'host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'te', 'trailer', 'upgrade', 'expect',
+  'proxy-authorization', 'proxy-authenticate', 'proxy-connection', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'http2-settings',
+]);
+
+const isForbiddenHeader = (name: string): boolean => FORBIDDEN_WEBHOOK_HEADERS.has(name.toLowerCase()) || name.toLowerCase().startsWith('proxy-');
+
+const WebhookHeaders = z
+  .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { message: 'is not an HTTP header name' }), z.string().regex(/^[^\r\n\0]*$/, { message: 'may not contain line breaks' }))
+  .superRefine((headers, ctx) => {
+    for (const name of Object.keys(headers).filter(isForbiddenHeader)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `the header "${name}" may not be set by a webhook step (hop-by-hop, framing or proxy header); the client sets it` });
+    }
+  })
+  .default({});
+
 /** Steps that wait for pods: how long pods may wait for capacity before the step fails (default 10m). */
 const WaitProperties = z.strictObject({ maxPending: duration.optional() });
 
@@ -60,9 +80,9 @@ export const BUILTIN_STEP_TYPES = [
     name: 'webhook',
     description: 'Call an HTTP endpoint; a 2xx answer succeeds, 4xx fails for good, 5xx is retried.',
     properties: z.strictObject({
-      url: z.url({ message: 'must be an absolute http(s) URL' }),
+      url: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }),
       method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
-      headers: z.record(z.string(), z.string()).default({}),
+      headers: WebhookHeaders,
       body: z.unknown().optional(),
     }),
     components: 'none',

@@ -8,6 +8,7 @@ import { KubeConfig, CoreV1Api, AppsV1Api } from '@kubernetes/client-node';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Logger } from '@temporalio/worker';
 import { pino } from 'pino';
+import { DEFAULT_SERVICE_CIDRS, type EgressConfig } from '../../activities/index.js';
 import type { KubeMinPlugin } from '../../workers/plugins.js';
 import { createKubeMinWorker, type KubeMinWorker } from '../../workers/worker.js';
 
@@ -68,11 +69,22 @@ export interface TestWorker extends KubeMinWorker {
   stop(): Promise<void>;
 }
 
+/**
+ * Egress for tests whose webhooks are local HTTP servers on 127.0.0.1: given explicitly, never a
+ * default (a worker without it denies loopback like production does).
+ */
+export const LOCAL_WEBHOOKS: EgressConfig = { allow: ['127.0.0.1/32'], serviceCidrs: DEFAULT_SERVICE_CIDRS };
+
+export interface TestWorkerOptions {
+  /** Where webhooks may connect (default: public addresses only, as in production). */
+  webhookEgress?: EgressConfig;
+}
+
 /** A KubeMin worker on its own task queue, against the test cluster. */
-export async function startTestWorker(taskQueue = uniqueName('tq'), plugins: readonly KubeMinPlugin[] = []): Promise<TestWorker> {
+export async function startTestWorker(taskQueue = uniqueName('tq'), plugins: readonly KubeMinPlugin[] = [], options: TestWorkerOptions = {}): Promise<TestWorker> {
   quietRuntime();
   const connection = await NativeConnection.connect({ address: required('KUBEMIN_TEST_TEMPORAL_ADDRESS') });
-  const w = await createKubeMinWorker({ connection, namespace: 'default', taskQueue, kubeConfig: kubeConfig(), log: testLog, plugins });
+  const w = await createKubeMinWorker({ connection, namespace: 'default', taskQueue, kubeConfig: kubeConfig(), log: testLog, plugins, ...options });
   const running = w.run();
   return {
     ...w,
@@ -99,11 +111,11 @@ export interface RunEnvironment {
  * Registers, in the calling suite, the `before` and `after` hooks that start a worker and a
  * client and clean up afterwards; the returned object is filled in by `before`.
  */
-export function useRunEnvironment(prefix: string, plugins: readonly KubeMinPlugin[] = []): RunEnvironment {
+export function useRunEnvironment(prefix: string, plugins: readonly KubeMinPlugin[] = [], options: TestWorkerOptions = {}): RunEnvironment {
   const env = { scratch: namespaces(prefix) } as RunEnvironment;
   let connection: Connection | undefined;
   before(async () => {
-    env.worker = await startTestWorker(undefined, plugins);
+    env.worker = await startTestWorker(undefined, plugins, options);
     const t = await temporalClient();
     env.client = t.client;
     connection = t.connection;
