@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../workers/worker.js';
+import { WORKFLOW_INTERCEPTORS_PATH, WORKFLOWS_PATH } from '../workers/worker.js';
 
 const DIR = new URL('./histories/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -19,7 +19,7 @@ describe('replaying recorded histories through the current workflow code', () =>
   for (const file of files) {
     it(`replays ${file} without a nondeterminism error`, async () => {
       const history = JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as unknown;
-      await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history);
+      await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, interceptors: { workflowModules: [WORKFLOW_INTERCEPTORS_PATH] } }, history);
     });
   }
 

@@ -160,3 +160,29 @@ export const enqueueSignal = defineSignal<[EnqueueRequest]>('enqueue');
 export const releasedSignal = defineSignal<[{ run: string }]>('released');
 export const admissionSignal = defineSignal<[Admission]>('admission');
 export const coordinatorQuery = defineQuery<CoordinatorState>('coordinator');
+
+/**
+ * A run's workflow id names its namespace: `<namespace>.<name>`. A namespace is a DNS-1123 label,
+ * so it holds no '.', and the payload codec binds every payload of the run to that namespace.
+ */
+export const runId = (namespace: string, name: string): string => `${namespace}.${name}`;
+
+const NAMESPACE_PREFIX = /^([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\./;
+
+/** The namespace a workflow id names (see runId); '' for ids that name none (the coordinator's, older runs'). */
+export const namespaceOfWorkflowId = (workflowId: string): string => NAMESPACE_PREFIX.exec(workflowId)?.[1] ?? '';
+
+/** Why a worker with a codec refused a payload that reached a workflow (workers/payload-guard.ts). */
+export type PayloadRefusal = 'PlaintextInput' | 'PayloadNamespaceMismatch';
+
+/**
+ * What a refused payload decodes to inside the workflow: `{ [REFUSED_PAYLOAD]: RefusedPayload }`,
+ * with the original value kept, so a run recorded before the refusal replays as it ran.
+ */
+export const REFUSED_PAYLOAD = 'kubeminRefusedPayload';
+
+export interface RefusedPayload {
+  reason: PayloadRefusal;
+  message: string;
+  value?: unknown;
+}
