@@ -10,13 +10,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { Client, WorkflowFailedError } from '@temporalio/client';
+import { Client, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
 import { parseTokens } from '../api/auth.js';
 import { compile, validateApplication, type Plan } from '../src/index.js';
-import { RUN_WORKFLOW_TYPE, runId } from '../workflows/contract.js';
+import { approveUpdate, RUN_WORKFLOW_TYPE, runId, statusQuery } from '../workflows/contract.js';
 import { createEncryptionCodec, generateCodecKey, parseCodecKeys } from '../workers/codec.js';
 import { guardWorkflowPayloads } from '../workers/payload-guard.js';
 import { dataConverter } from '../workers/temporal-setup.js';
@@ -188,5 +188,25 @@ describe('codec scope and plaintext refusal (Temporal dev server + local cluster
       assert.match(failure.message, new RegExp(`namespace "${own}".*start runs through the KubeMin API`));
     }
     await assertNothingApplied(target);
+  });
+
+  it('rejects an approval written straight to Temporal in plaintext; the run still waits for a real decision', async () => {
+    const namespace = staging.next();
+    const spec = { name: 'gated', namespace, components: [{ name: 'settings', type: 'config', properties: { data: { MODE: 'gated' } } }], workflow: { steps: [{ name: 'gate', type: 'approval' }, { name: 'ship', type: 'deploy', components: ['settings'] }] } };
+    const started = await call('/v1/runs', TOKENS.staging, spec);
+    assert.equal(started.status, 202);
+    const { id } = (await started.json()) as { id: string };
+    const handle = sealed.workflow.getHandle(id);
+    for (let i = 0; !(await handle.query(statusQuery)).steps[0]?.awaitingApproval; i++) {
+      assert.ok(i < 300, 'the gate should wait for approval');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const forged = raw.client.workflow.getHandle(id).executeUpdate(approveUpdate, { args: [{ step: 'gate', approved: true, by: 'someone with Temporal access' }] });
+    await assert.rejects(forged, (e: unknown) => e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === 'PlaintextInput');
+    const status = await handle.query(statusQuery);
+    assert.equal(status.steps[0]?.awaitingApproval, true, JSON.stringify(status.steps[0]));
+    await handle.cancel();
+    await handle.result().catch(() => undefined);
+    await assertNothingApplied(namespace);
   });
 });
