@@ -5,7 +5,7 @@
  *
  * Scope: each payload is bound to a namespace (workers/codec.ts). /decode decrypts only when the
  * caller's token lists the namespace of every encrypted payload asked for (an admin: all; those
- * bound to no namespace, e.g. the coordinator's: an admin only), else 403 naming the payloads and
+ * bound to no namespace, e.g. of runs started before the binding: an admin only), else 403 naming the payloads and
  * decrypting none. /encode seals for `?namespace=`, which a non-admin must give and be allowed.
  */
 import { Hono } from 'hono';
@@ -52,7 +52,7 @@ function refuseDecode(c: Context, caller: Caller, payloads: readonly Payload[]):
   const refused = payloads.flatMap((p, i) => {
     const namespace = sealedNamespace(p);
     if (namespace === undefined || mayDecode(caller, namespace)) return [];
-    return [{ path: `$.payloads[${i}]`, message: namespace ? `bound to namespace "${namespace}", which ${caller.name} may not read` : 'bound to no namespace (the coordinator\'s, or sealed before payloads were bound): an admin only may decode it' }];
+    return [{ path: `$.payloads[${i}]`, message: namespace ? `bound to namespace "${namespace}", which ${caller.name} may not read` : 'bound to no namespace (a workflow whose id names none, or sealed before payloads were bound): an admin only may decode it' }];
   });
   if (refused.length === 0) return undefined;
   return problem(c, 403, {

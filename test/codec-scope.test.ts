@@ -111,6 +111,13 @@ describe('codec scope and plaintext refusal (Temporal dev server + local cluster
     const history = await raw.client.workflow.getHandle(id).fetchHistory();
     const all = payloadsOf(history);
     assert.ok(all.length >= 3, `payloads in history: ${all.length}`);
+    const where = (v: unknown, path = '$'): string[] => {
+      if (!v || typeof v !== 'object' || v instanceof Uint8Array) return [];
+      const o = v as Record<string, unknown>;
+      if (o.metadata && 'data' in o && meta(o as Payload, 'kubemin-namespace') !== namespace) return [path];
+      return Object.entries(o).filter(([k]) => !UNSEALED_BY_DESIGN.has(k)).flatMap(([k, x]) => where(x, `${path}.${k}`));
+    };
+    assert.deepEqual(where(history), []);
     assert.deepEqual([...new Set(all.map((p) => `${meta(p, 'encoding')} ${meta(p, 'kubemin-namespace')}`))], [`binary/encrypted ${namespace}`]);
 
     const input = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0] as Payload;
@@ -201,7 +208,9 @@ describe('codec scope and plaintext refusal (Temporal dev server + local cluster
       assert.ok(i < 300, 'the gate should wait for approval');
       await new Promise((r) => setTimeout(r, 100));
     }
-    const forged = raw.client.workflow.getHandle(id).executeUpdate(approveUpdate, { args: [{ step: 'gate', approved: true, by: 'someone with Temporal access' }] });
+    // sends plaintext, as a client without the codec does; reads the (encrypted) answer to see why it was refused
+    const attacker = new Client({ connection: raw.connection, dataConverter: { payloadCodecs: [{ encode: async (p: Payload[]) => p, decode: (p: Payload[]) => codec.decode(p) }] } });
+    const forged = attacker.workflow.getHandle(id).executeUpdate(approveUpdate, { args: [{ step: 'gate', approved: true, by: 'someone with Temporal access' }] });
     await assert.rejects(forged, (e: unknown) => e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === 'PlaintextInput');
     const status = await handle.query(statusQuery);
     assert.equal(status.steps[0]?.awaitingApproval, true, JSON.stringify(status.steps[0]));

@@ -1,5 +1,6 @@
 /** The payload encryption codec and its Web UI endpoint, with no servers. */
 import assert from 'node:assert/strict';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import proto from '@temporalio/proto';
@@ -148,11 +149,15 @@ describe('binding payloads to the namespace of their run', () => {
     const [run] = await codec.encode(plain(), ctx('staging-a.shop-1234abcd-x1y2z3'));
     assert.equal(metaText(run, 'kubemin-namespace'), 'staging-a');
     const [coordinator] = await codec.encode(plain(), ctx('kubemin-app/staging-a/shop'));
-    assert.equal(metaText(coordinator, 'kubemin-namespace'), '');
+    assert.equal(metaText(coordinator, 'kubemin-namespace'), 'staging-a');
+    const [older] = await codec.encode(plain(), ctx('shop-1234abcd-x1y2z3'));
+    assert.equal(metaText(older, 'kubemin-namespace'), undefined);
     const [activity] = await codec.encode(plain(), { type: 'activity', namespace: 'default', workflowId: 'shop.web-1', activityId: '1', isLocal: false });
     assert.equal(metaText(activity, 'kubemin-namespace'), 'shop');
     assert.equal(namespaceOfWorkflowId('shop.web-1.retry'), 'shop');
     assert.equal(namespaceOfWorkflowId('Shop.web'), '');
+    assert.equal(namespaceOfWorkflowId('kubemin-app/shop/web'), 'shop');
+    assert.equal(namespaceOfWorkflowId('kubemin-app/Shop/web'), '');
   });
 
   it('refuses a payload whose namespace metadata was changed (GCM associated data)', async () => {
@@ -169,10 +174,13 @@ describe('binding payloads to the namespace of their run', () => {
   });
 
   it('still decodes payloads sealed before the binding (no namespace metadata, no associated data)', async () => {
-    const [sealed] = await codec.encode(plain(), ctx('kubemin-app/x/y'));
-    const legacy = { ...sealed?.metadata };
-    delete legacy['kubemin-namespace'];
-    const [back] = await codec.decode([{ ...sealed, metadata: legacy }]);
+    // as the codec sealed before: no associated data, metadata without kubemin-namespace
+    const key = oldKeys[0] as { id: string; key: Buffer };
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key.key, iv);
+    const data = Buffer.concat([iv, cipher.update(proto.temporal.api.common.v1.Payload.encode(plain()[0] as Payload).finish()), cipher.final(), cipher.getAuthTag()]);
+    const legacy = { metadata: { encoding: Buffer.from('binary/encrypted'), 'encryption-key-id': Buffer.from(key.id) }, data };
+    const [back] = await codec.decode([legacy]);
     assert.deepEqual(defaultPayloadConverter.fromPayload(back as Payload), { password: SECRET });
   });
 });
@@ -215,8 +223,8 @@ describe('codec endpoint scope: a token decodes the payloads of its namespaces o
     }
   });
 
-  it('leaves payloads bound to no namespace (the coordinator\'s, older ones) to an admin', async () => {
-    const body = { payloads: [await sealedFor('kubemin-app/staging-a/web')] };
+  it('leaves payloads bound to no namespace (of workflows whose id names none) to an admin', async () => {
+    const body = { payloads: [await sealedFor('staging-a-web-1234abcd-x1y2z3')] };
     assert.equal((await post('/decode', STAGING as string, body)).status, 403);
     assert.equal((await post('/decode', ADMIN as string, body)).status, 200);
   });

@@ -6,12 +6,13 @@
  * An encrypted payload's data is iv (12 bytes) | ciphertext | GCM tag (16 bytes), where the
  * plaintext is the original payload serialised as a `temporal.api.common.v1.Payload` (metadata
  * included); its metadata is `encoding: binary/encrypted`, `encryption-key-id: <id>` and
- * `kubemin-namespace: <namespace>`.
+ * `kubemin-namespace: <namespace>` (none when bound to no namespace).
  *
- * Each payload is bound to the Kubernetes namespace of the run it belongs to, named by the run's
- * workflow id (`<namespace>.<name>`, see workflows/contract.ts) in the serialization context
- * Temporal gives the codec; payloads of workflows that name no namespace (the coordinator's) are
- * bound to '' (only an admin may decode them). The namespace is the GCM associated data, so a
+ * Each payload is bound to the Kubernetes namespace of the workflow it belongs to, named by its
+ * workflow id (a run's `<namespace>.<name>`, a coordinator's `kubemin-app/<namespace>/<app>`, see
+ * workflows/contract.ts) in the serialization context Temporal gives the codec; payloads of
+ * workflows whose id names no namespace (runs started before) are bound to '' (only an admin
+ * may decode them). The namespace is the GCM associated data, so a
  * payload whose `kubemin-namespace` was changed no longer decrypts. Payloads sealed before the
  * binding (no `kubemin-namespace`, no associated data) still decrypt and count as bound to ''.
  */
@@ -42,7 +43,11 @@ export interface CodecKey {
 }
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
-const text = (b: Uint8Array | null | undefined): string | undefined => (b ? new TextDecoder().decode(b) : undefined);
+// protobufjs decodes an empty bytes value in a map as a plain array: read any array-like
+const text = (b: ArrayLike<number> | null | undefined): string | undefined => (b ? Buffer.from(b as Uint8Array).toString('utf8') : undefined);
+
+/** A payload's metadata value as text (undefined when absent). */
+export const metadataText = (p: Payload, key: string): string | undefined => text(p.metadata?.[key]);
 
 /** Parses `id:base64key,id2:base64key2`; errors name the entry (never its key material). */
 export function parseCodecKeys(input: string): CodecKey[] {
@@ -93,7 +98,7 @@ function decrypt(key: CodecKey, sealed: Uint8Array, namespace: string | undefine
 }
 
 /** Whether a payload is one this codec encrypted. */
-export const isEncrypted = (p: Payload): boolean => text(p.metadata?.[METADATA_ENCODING_KEY]) === ENCRYPTED_ENCODING;
+export const isEncrypted = (p: Payload): boolean => metadataText(p, METADATA_ENCODING_KEY) === ENCRYPTED_ENCODING;
 
 /**
  * The namespace an encrypted payload says it is bound to ('' for none, and for payloads sealed
@@ -101,7 +106,7 @@ export const isEncrypted = (p: Payload): boolean => text(p.metadata?.[METADATA_E
  */
 export function sealedNamespace(p: Payload): string | undefined {
   if (!isEncrypted(p)) return undefined;
-  return text(p.metadata?.[NAMESPACE_METADATA]) ?? '';
+  return metadataText(p, NAMESPACE_METADATA) ?? '';
 }
 
 /** The namespace the payloads of a workflow or activity are bound to: the one its workflow id names. */
@@ -120,7 +125,8 @@ export function createEncryptionCodec(keys: readonly CodecKey[]): KubeMinCodec {
   const byId = new Map(keys.map((k) => [k.id, k]));
   const encodeFor = async (namespace: string, payloads: Payload[]): Promise<Payload[]> =>
     payloads.map((p) => ({
-      metadata: { [METADATA_ENCODING_KEY]: bytes(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: bytes(current.id), [NAMESPACE_METADATA]: bytes(namespace) },
+      // bound to no namespace: no metadata (an empty value does not survive every protobuf decoder)
+      metadata: { [METADATA_ENCODING_KEY]: bytes(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: bytes(current.id), ...(namespace ? { [NAMESPACE_METADATA]: bytes(namespace) } : {}) },
       data: encrypt(current, ProtoPayload.encode(p).finish(), namespace),
     }));
   return {
@@ -129,10 +135,10 @@ export function createEncryptionCodec(keys: readonly CodecKey[]): KubeMinCodec {
     decode: async (payloads: Payload[]): Promise<Payload[]> =>
       payloads.map((p) => {
         if (!isEncrypted(p)) return p;
-        const id = text(p.metadata?.[KEY_ID_METADATA]) ?? '';
+        const id = metadataText(p, KEY_ID_METADATA) ?? '';
         const key = byId.get(id);
         if (!key) throw new Error(`payload was encrypted with key "${id}", which this codec does not have (it has ${[...byId.keys()].join(', ')}); add that key to KUBEMIN_CODEC_KEYS`);
-        return ProtoPayload.decode(decrypt(key, p.data ?? new Uint8Array(), text(p.metadata?.[NAMESPACE_METADATA])));
+        return ProtoPayload.decode(decrypt(key, Buffer.from((p.data ?? []) as Uint8Array), metadataText(p, NAMESPACE_METADATA)));
       }),
   };
 }

@@ -9,12 +9,10 @@
  */
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, type SerializationContext } from '@temporalio/common';
 import { namespaceOfWorkflowId, REFUSED_PAYLOAD, type PayloadRefusal, type RefusedPayload } from '../workflows/contract.js';
-import { sealedNamespace } from './codec.js';
+import { metadataText, sealedNamespace } from './codec.js';
 
 const JSON_ENCODING = 'json/plain';
 const THROUGH_API = 'start runs through the KubeMin API (POST /v1/runs), which checks the spec and the token and encrypts the plan for its namespace';
-
-const text = (b: Uint8Array | null | undefined): string | undefined => (b ? new TextDecoder().decode(b) : undefined);
 
 /** Why a payload that reached the workflow `workflowId` as `wire` is refused, if it is. */
 function refusal(wire: Payload, workflowId: string): { reason: PayloadRefusal; message: string } | undefined {
@@ -31,9 +29,9 @@ function refusal(wire: Payload, workflowId: string): { reason: PayloadRefusal; m
 /** The decoded payload as a RefusedPayload, keeping its value when it is JSON (for replaying runs recorded before the check). */
 function refused(decoded: Payload, why: { reason: PayloadRefusal; message: string }): Payload {
   let value: unknown;
-  if (text(decoded.metadata?.[METADATA_ENCODING_KEY]) === JSON_ENCODING) {
+  if (metadataText(decoded, METADATA_ENCODING_KEY) === JSON_ENCODING) {
     try {
-      value = JSON.parse(text(decoded.data) ?? '') as unknown;
+      value = JSON.parse(Buffer.from((decoded.data ?? []) as Uint8Array).toString('utf8')) as unknown;
     } catch {
       // not JSON after all: refused without a value
     }

@@ -167,10 +167,14 @@ export const coordinatorQuery = defineQuery<CoordinatorState>('coordinator');
  */
 export const runId = (namespace: string, name: string): string => `${namespace}.${name}`;
 
-const NAMESPACE_PREFIX = /^([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\./;
+const LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
+const NAMESPACE_IN_ID = new RegExp(`^(?:(${LABEL})\\.|kubemin-app/(${LABEL})/)`);
 
-/** The namespace a workflow id names (see runId); '' for ids that name none (the coordinator's, older runs'). */
-export const namespaceOfWorkflowId = (workflowId: string): string => NAMESPACE_PREFIX.exec(workflowId)?.[1] ?? '';
+/** The namespace a workflow id names (a run's, see runId, or a coordinator's); '' for ids that name none (runs started before). */
+export const namespaceOfWorkflowId = (workflowId: string): string => {
+  const m = NAMESPACE_IN_ID.exec(workflowId);
+  return m?.[1] ?? m?.[2] ?? '';
+};
 
 /** Why a worker with a codec refused a payload that reached a workflow (workers/payload-guard.ts). */
 export type PayloadRefusal = 'PlaintextInput' | 'PayloadNamespaceMismatch';
