@@ -185,7 +185,7 @@ describe('auth, validation and every error class without Temporal', () => {
   it('describes every route it serves in /openapi.json (3.1), and no route it does not serve', async () => {
     const doc = (await (await secured.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     assert.equal(doc.openapi, '3.1.0');
-    const withCodec = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined }, codec: { encode: async (p) => p, decode: async (p) => p } });
+    const withCodec = createApp({ temporal: new Client(), taskQueue: 'unused', uiUrl: 'http://ui', log: { error: () => undefined }, codec: { encode: async (p) => p, encodeFor: async (_ns, p) => p, decode: async (p) => p } });
     const served = new Set(withCodec.routes.filter((r) => r.method !== 'ALL' && r.method !== 'OPTIONS' && !r.path.endsWith('*')).map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
     assert.deepEqual([...served].filter((r) => !documented.has(r)), [], 'served but not documented');

@@ -4,8 +4,8 @@
  */
 import { Hono } from 'hono';
 import type { Client } from '@temporalio/client';
-import type { PayloadCodec } from '@temporalio/common';
 import { DEFAULT_POLICY, type PlatformPolicy } from '../src/index.js';
+import type { KubeMinCodec } from '../workers/codec.js';
 import type { KubeMinMetrics } from '../workers/metrics.js';
 import { createAuth, type ApiToken } from './auth.js';
 import { bodyLimit } from './body.js';
@@ -31,7 +31,7 @@ export interface AppOptions {
   /** This process's metrics: request counts and latency, served at /metrics. */
   metrics?: KubeMinMetrics;
   /** The payload codec: serves /codec/encode and /codec/decode for the Temporal Web UI. */
-  codec?: PayloadCodec;
+  codec?: KubeMinCodec;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   /** How often the events stream asks the run for news (ms). */
@@ -68,7 +68,7 @@ export function createApp(opts: AppOptions): Hono {
   if (opts.codec) {
     // the browser's CORS preflight carries no token: only POST needs one
     app.post('/codec/*', auth.require('operator'));
-    app.route('/codec', createCodecRoutes(opts.codec, { uiOrigin: new URL(opts.uiUrl).origin }));
+    app.route('/codec', createCodecRoutes(opts.codec, { uiOrigin: new URL(opts.uiUrl).origin, auth }));
   }
   app.notFound((c) => problem(c, 404, { title: 'Not found', detail: `no route for ${c.req.method} ${c.req.path}`, hint: 'GET /openapi.json lists the routes' }));
   app.onError(onError(opts.log));

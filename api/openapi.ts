@@ -49,8 +49,8 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'post', path: '/v1/runs/{id}/cancel', summary: 'Cancel: the run cleans up (onCancel) and ends Cancelled', role: 'operator', ok: { status: 202, description: 'cancel requested' }, errors: [403, 404, 409] },
   { method: 'post', path: '/v1/runs/{id}/terminate', summary: 'Terminate at once, without cleanup', role: 'admin', body: jsonSchemaOf(ReasonBody), ok: { status: 200, description: 'terminated' }, errors: [403, 404, 409] },
   { method: 'post', path: '/v1/runs/{id}/retry', summary: 'Retry a failed run from its failed step; steps that succeeded are not run again', role: 'operator', ok: { status: 202, description: 'the new run' }, errors: [403, 404, 409] },
-  { method: 'post', path: '/codec/encode', summary: 'Temporal remote codec: encrypt payloads', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400] },
-  { method: 'post', path: '/codec/decode', summary: 'Temporal remote codec: decrypt payloads (the Web UI calls it with --ui-codec-endpoint)', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400, 422] },
+  { method: 'post', path: '/codec/encode', summary: 'Temporal remote codec: encrypt payloads for `?namespace=` (required unless admin)', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400, 403] },
+  { method: 'post', path: '/codec/decode', summary: 'Temporal remote codec: decrypt payloads of the namespaces the token lists (the Web UI calls it with --ui-codec-endpoint)', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400, 403, 422] },
 ];
 
 export function openApiDocument(): Record<string, unknown> {

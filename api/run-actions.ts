@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
 import { issueDetails, SpecInvalidError } from '../src/index.js';
-import { approveUpdate, statusQuery, type StepStatus } from '../workflows/contract.js';
+import { approveUpdate, runId, statusQuery, type StepStatus } from '../workflows/contract.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { planOf } from './payloads.js';
 import { enforcePolicy } from './policy.js';
@@ -99,7 +99,7 @@ export function createRunActionRoutes(deps: RunsDeps) {
       const podSecurity = enforcePolicy(deps.policy, { caller: auth.caller(c), spec: plan.spec });
       // after a rollback the cluster is back at the previous revision: nothing the failed run did still stands
       const succeeded = status.rolledBackTo ? [] : status.steps.filter((s) => s.phase === 'Succeeded').map((s) => s.name);
-      const retryId = `${plan.application}-${plan.revision.slice(0, 8)}-retry-${Math.random().toString(36).slice(2, 8)}`;
+      const retryId = runId(plan.namespace, `${plan.application}-${plan.revision.slice(0, 8)}-retry-${Math.random().toString(36).slice(2, 8)}`);
       await startRun(deps, { ...plan, podSecurity, resume: { run: id, succeeded } }, retryId);
       return c.json({ id: retryId, retryOf: id, skipped: succeeded, phase: 'Running', links: runLinks(temporal, uiUrl, retryId) }, 202, { location: runLinks(temporal, uiUrl, retryId).self });
     });

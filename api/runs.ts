@@ -9,7 +9,7 @@ import type { Payload } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { compile, MAX_PLAN_BYTES, type PlatformPolicy, NotFoundError, planBytes, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
-import { coordinatorId, coordinatorQuery, RUN_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
+import { coordinatorId, coordinatorQuery, RUN_WORKFLOW_TYPE, runId, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
@@ -146,9 +146,12 @@ export function closedRunStatus(status: RunStatus, temporalStatus: WorkflowExecu
 
 const randomSuffix = (): string => Math.random().toString(36).slice(2, 8).padEnd(6, '0');
 
-/** The run id an Idempotency-Key maps to: the same key (per caller and application) gives the same run. */
+/**
+ * The run id an Idempotency-Key maps to: the same key (per caller and application) gives the same
+ * run. Like every run id it names the namespace (runId), which binds the run's payloads to it.
+ */
 const idempotentId = (application: string, namespace: string, caller: string, key: string): string =>
-  `${application}-${createHash('sha256').update(`${caller}\n${namespace}\n${key}`).digest('hex').slice(0, 16)}`;
+  runId(namespace, `${application}-${createHash('sha256').update(`${caller}\n${namespace}\n${key}`).digest('hex').slice(0, 16)}`);
 
 /** Starts a run of a plan under `id`; false when a run with that id exists already. Shared by POST /v1/runs and retry. */
 export async function startRun(deps: Pick<RunsDeps, 'temporal' | 'taskQueue'>, plan: Plan, id: string): Promise<boolean> {
@@ -186,7 +189,7 @@ export function createRunsRoutes(deps: RunsDeps) {
       const podSecurity = enforcePolicy(deps.policy, { caller: auth.caller(c), spec, text });
       const plan = { ...compile(spec), podSecurity };
       const key = c.req.header('idempotency-key');
-      const id = key ? idempotentId(plan.application, plan.namespace, auth.caller(c).name, key) : `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`;
+      const id = key ? idempotentId(plan.application, plan.namespace, auth.caller(c).name, key) : runId(plan.namespace, `${plan.application}-${plan.revision.slice(0, 8)}-${randomSuffix()}`);
       /** The run a repeated key found: the same one, unless the spec changed under the same key. */
       const existingRun = async () => {
         const existing = await temporal.workflow.getHandle(id).describe();

@@ -1,10 +1,13 @@
 /** The payload encryption codec and its Web UI endpoint, with no servers. */
 import assert from 'node:assert/strict';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import proto from '@temporalio/proto';
+import { createAuth, parseTokens } from '../api/auth.js';
 import { createCodecRoutes } from '../api/codec.js';
 import { createEncryptionCodec, generateCodecKey, parseCodecKeys } from '../workers/codec.js';
+import { namespaceOfWorkflowId } from '../workflows/contract.js';
 
 const SECRET = 'hunter2-Zq9-not-in-history';
 const oldKeys = parseCodecKeys(generateCodecKey());
@@ -135,5 +138,117 @@ describe('codec endpoint for the Temporal Web UI', () => {
     const res = await post('/decode', body);
     assert.equal(res.status, 422);
     assert.match(((await res.json()) as { detail: string }).detail, /add that key to KUBEMIN_CODEC_KEYS/);
+  });
+});
+
+describe('binding payloads to the namespace of their run', () => {
+  const ctx = (workflowId: string) => ({ type: 'workflow' as const, namespace: 'default', workflowId });
+  const metaText = (p: Payload | undefined, key: string) => (p?.metadata?.[key] ? Buffer.from(p.metadata[key]).toString() : undefined);
+
+  it('seals each payload for the namespace its workflow id names, and for none where the id names none', async () => {
+    const [run] = await codec.encode(plain(), ctx('staging-a.shop-1234abcd-x1y2z3'));
+    assert.equal(metaText(run, 'kubemin-namespace'), 'staging-a');
+    const [coordinator] = await codec.encode(plain(), ctx('kubemin-app/staging-a/shop'));
+    assert.equal(metaText(coordinator, 'kubemin-namespace'), 'staging-a');
+    const [older] = await codec.encode(plain(), ctx('shop-1234abcd-x1y2z3'));
+    assert.equal(metaText(older, 'kubemin-namespace'), undefined);
+    const [activity] = await codec.encode(plain(), { type: 'activity', namespace: 'default', workflowId: 'shop.web-1', activityId: '1', isLocal: false });
+    assert.equal(metaText(activity, 'kubemin-namespace'), 'shop');
+    assert.equal(namespaceOfWorkflowId('shop.web-1.retry'), 'shop');
+    assert.equal(namespaceOfWorkflowId('Shop.web'), '');
+    assert.equal(namespaceOfWorkflowId('kubemin-app/shop/web'), 'shop');
+    assert.equal(namespaceOfWorkflowId('kubemin-app/Shop/web'), '');
+  });
+
+  it('refuses a payload whose namespace metadata was changed (GCM associated data)', async () => {
+    const [sealed] = await codec.encode(plain(), ctx('staging-a.shop-1'));
+    for (const claimed of ['shop', '']) {
+      const tampered = { ...sealed, metadata: { ...sealed?.metadata, 'kubemin-namespace': Buffer.from(claimed) } };
+      await assert.rejects(codec.decode([tampered]), /unable to authenticate data/, `claimed "${claimed}"`);
+    }
+    const withoutNamespace = { ...sealed?.metadata };
+    delete withoutNamespace['kubemin-namespace'];
+    await assert.rejects(codec.decode([{ ...sealed, metadata: withoutNamespace }]), /unable to authenticate data/, 'binding dropped');
+    const [back] = await codec.decode([sealed as Payload]);
+    assert.deepEqual(defaultPayloadConverter.fromPayload(back as Payload), { password: SECRET });
+  });
+
+  it('still decodes payloads sealed before the binding (no namespace metadata, no associated data)', async () => {
+    // as the codec sealed before: no associated data, metadata without kubemin-namespace
+    const key = oldKeys[0] as { id: string; key: Buffer };
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key.key, iv);
+    const data = Buffer.concat([iv, cipher.update(proto.temporal.api.common.v1.Payload.encode(plain()[0] as Payload).finish()), cipher.final(), cipher.getAuthTag()]);
+    const legacy = { metadata: { encoding: Buffer.from('binary/encrypted'), 'encryption-key-id': Buffer.from(key.id) }, data };
+    const [back] = await codec.decode([legacy]);
+    assert.deepEqual(defaultPayloadConverter.fromPayload(back as Payload), { password: SECRET });
+  });
+});
+
+describe('codec endpoint scope: a token decodes the payloads of its namespaces only', () => {
+  const tokens = parseTokens(
+    JSON.stringify([
+      { name: 'shop-op', token: 'shop-operator-token-0001', role: 'operator', namespaces: ['shop'] },
+      { name: 'staging-op', token: 'staging-operator-token-01', role: 'operator', namespaces: ['staging-*'] },
+      { name: 'root', token: 'admin-token-000000000001', role: 'admin', namespaces: ['*'] },
+    ]),
+  );
+  const app = createCodecRoutes(codec, { auth: createAuth(tokens) });
+  const post = (path: string, token: string, body: unknown) =>
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const asJson = (p: Payload) => ({ metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])), data: Buffer.from(p.data ?? new Uint8Array()).toString('base64') });
+  const sealedFor = async (workflowId: string) => asJson((await codec.encode(plain(), { type: 'workflow', namespace: 'default', workflowId }))[0] as Payload);
+  const [SHOP, STAGING, ADMIN] = ['shop-operator-token-0001', 'staging-operator-token-01', 'admin-token-000000000001'];
+
+  it('answers 403 naming the payload of another namespace, and decodes none of them', async () => {
+    const body = { payloads: [await sealedFor('shop.web-1'), await sealedFor('staging-a.web-2')] };
+    const res = await post('/decode', SHOP as string, body);
+    assert.equal(res.status, 403);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    const text = await res.text();
+    assert.ok(!text.includes(SECRET) && !text.includes(Buffer.from(SECRET).toString('base64')));
+    const problemBody = JSON.parse(text) as { code: string; errors: { path: string; message: string }[] };
+    assert.equal(problemBody.code, 'Forbidden');
+    assert.deepEqual(problemBody.errors.map((e) => e.path), ['$.payloads[1]']);
+    assert.match(problemBody.errors[0]?.message ?? '', /namespace "staging-a"/);
+  });
+
+  it('decodes for a token that lists the namespace, and for an admin everything', async () => {
+    const body = { payloads: [await sealedFor('staging-a.web-2')] };
+    for (const token of [STAGING, ADMIN]) {
+      const res = await post('/decode', token as string, body);
+      assert.equal(res.status, 200, token);
+      const [out] = ((await res.json()) as { payloads: { data: string }[] }).payloads;
+      assert.deepEqual(JSON.parse(Buffer.from(out?.data ?? '', 'base64').toString()), { password: SECRET });
+    }
+  });
+
+  it('leaves payloads bound to no namespace (of workflows whose id names none) to an admin', async () => {
+    const body = { payloads: [await sealedFor('staging-a-web-1234abcd-x1y2z3')] };
+    assert.equal((await post('/decode', STAGING as string, body)).status, 403);
+    assert.equal((await post('/decode', ADMIN as string, body)).status, 200);
+  });
+
+  it('answers 422, not plaintext, for a payload whose namespace claim was changed to the caller\'s', async () => {
+    const sealed = await sealedFor('staging-a.web-2');
+    const forged = { ...sealed, metadata: { ...sealed.metadata, 'kubemin-namespace': Buffer.from('shop').toString('base64') } };
+    const res = await post('/decode', SHOP as string, { payloads: [forged] });
+    assert.equal(res.status, 422);
+    assert.match(((await res.json()) as { detail: string }).detail, /unable to authenticate data/);
+  });
+
+  it('encodes for ?namespace=, which a non-admin must give and be allowed', async () => {
+    const payload = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"a":1}').toString('base64') };
+    const missing = await post('/encode', STAGING as string, { payloads: [payload] });
+    assert.equal(missing.status, 400);
+    assert.deepEqual(((await missing.json()) as { errors: { path: string }[] }).errors.map((e) => e.path), ['$.query.namespace']);
+    assert.equal((await post('/encode?namespace=shop', STAGING as string, { payloads: [payload] })).status, 403);
+    assert.equal((await post('/encode?namespace=Not_A_Label', ADMIN as string, { payloads: [payload] })).status, 400);
+    const ok = await post('/encode?namespace=staging-b', STAGING as string, { payloads: [payload] });
+    assert.equal(ok.status, 200);
+    const [sealed] = ((await ok.json()) as { payloads: { metadata: Record<string, string> }[] }).payloads;
+    assert.equal(Buffer.from(sealed?.metadata['kubemin-namespace'] ?? '', 'base64').toString(), 'staging-b');
+    const admin = await post('/encode', ADMIN as string, { payloads: [payload] });
+    assert.equal(admin.status, 200);
   });
 });

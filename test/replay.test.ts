@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../workers/worker.js';
+import { createEncryptionCodec, generateCodecKey, parseCodecKeys } from '../workers/codec.js';
+import { guardWorkflowPayloads } from '../workers/payload-guard.js';
+import { WORKFLOW_INTERCEPTORS_PATH, WORKFLOWS_PATH } from '../workers/worker.js';
 
 const DIR = new URL('./histories/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -19,7 +21,17 @@ describe('replaying recorded histories through the current workflow code', () =>
   for (const file of files) {
     it(`replays ${file} without a nondeterminism error`, async () => {
       const history = JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as unknown;
-      await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history);
+      await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, interceptors: { workflowModules: [WORKFLOW_INTERCEPTORS_PATH] } }, history);
+    });
+  }
+
+  // a worker that has a codec now replays runs recorded in plaintext before it had one as they ran
+  // (the refusal is patched: 'refuse-unsealed-payloads' is not in these histories)
+  const guard = guardWorkflowPayloads(createEncryptionCodec(parseCodecKeys(generateCodecKey())));
+  for (const file of files) {
+    it(`replays ${file} on a worker with a codec, its plaintext payloads not refused`, async () => {
+      const history = JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as unknown;
+      await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, interceptors: { workflowModules: [WORKFLOW_INTERCEPTORS_PATH] }, dataConverter: { payloadCodecs: [guard] } }, history);
     });
   }
 

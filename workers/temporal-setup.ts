@@ -13,7 +13,7 @@ import type { Registry } from 'prom-client';
 import type { Logger as PinoLogger } from 'pino';
 import type { Logger, LogLevel, LogMetadata } from '@temporalio/common';
 import type { Config } from './config.js';
-import { createEncryptionCodec, parseCodecKeys } from './codec.js';
+import { createEncryptionCodec, parseCodecKeys, type KubeMinCodec } from './codec.js';
 import { SDK_PROMETHEUS_NAMING } from './metrics.js';
 
 export interface TemporalConnectionOptions {
@@ -39,7 +39,7 @@ export function connectionOptions(config: Config): TemporalConnectionOptions {
   };
 }
 
-export function payloadCodec(config: Config): PayloadCodec | undefined {
+export function payloadCodec(config: Config): KubeMinCodec | undefined {
   return config.codecKeys ? createEncryptionCodec(parseCodecKeys(config.codecKeys)) : undefined;
 }
 

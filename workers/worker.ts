@@ -14,12 +14,15 @@ import type { PlatformPolicy } from '../src/index.js';
 import { createActivities, createKubeClients, createWorkloadWatch, type EgressConfig, type WorkloadWatch } from '../activities/index.js';
 import type { KubeMinSinks } from '../workflows/contract.js';
 import { activityMetricsInterceptor } from './activity-metrics.js';
+import { guardWorkflowPayloads } from './payload-guard.js';
 import { dataConverter } from './temporal-setup.js';
 import { createMetrics, type KubeMinMetrics } from './metrics.js';
 import { heartbeating, installPlugins, type KubeMinPlugin } from './plugins.js';
 
 /** The workflow entry point, as TypeScript under tsx and as compiled JavaScript in dist/. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
+/** The workflow interceptors (refusing unsealed inputs, see payload-guard.ts), for the bundle and the worker. */
+export const WORKFLOW_INTERCEPTORS_PATH = fileURLToPath(new URL(`../workflows/interceptors.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
 /** The failure converter that encodes messages (failure-converter.ts), for the bundle and the worker. */
 export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL(`./failure-converter.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
 
@@ -35,7 +38,10 @@ export interface KubeMinWorkerOptions {
   shutdownForceTime?: WorkerOptions['shutdownForceTime'];
   /** Plugins whose activities this worker runs (their step types are installed too). */
   plugins?: readonly KubeMinPlugin[];
-  /** Payload codecs (encryption, see codec.ts) applied to everything the worker sends to Temporal. */
+  /**
+   * Payload codecs (encryption, see codec.ts) applied to everything the worker sends to Temporal;
+   * with them, workflows refuse what did not come through the outermost one (payload-guard.ts).
+   */
   payloadCodecs?: PayloadCodec[];
   /** The process's metrics (one registry per process); a fresh registry when absent. */
   metrics?: KubeMinMetrics;
@@ -78,6 +84,9 @@ export function loadKubeConfig(path?: string): KubeConfig {
   return kc;
 }
 
+/** The codecs with the outermost one (the last: it sees what Temporal stored) guarded. */
+const guarded = (codecs: readonly PayloadCodec[]): PayloadCodec[] => codecs.map((c, i) => (i === codecs.length - 1 ? guardWorkflowPayloads(c) : c));
+
 export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<KubeMinWorker> {
   const kube = createKubeClients(opts.kubeConfig);
   const real = createWorkloadWatch(kube, opts.log);
@@ -94,14 +103,15 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: { ...createActivities(deps), ...createCoordinationActivities({ temporal }), ...Object.assign({}, ...(opts.plugins ?? []).map((p) => heartbeating(p.activities(deps)))) },
     // with a codec, failure messages are encoded too, so the codec encrypts them
-    ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: opts.payloadCodecs, failureConverterPath: FAILURE_CONVERTER_PATH } } : {}),
+    ...(opts.payloadCodecs?.length ? { dataConverter: { payloadCodecs: guarded(opts.payloadCodecs), failureConverterPath: FAILURE_CONVERTER_PATH } } : {}),
     shutdownGraceTime: opts.shutdownGraceTime ?? '20 seconds',
     ...(opts.shutdownForceTime ? { shutdownForceTime: opts.shutdownForceTime } : {}),
     // progress (and "waiting for capacity: <why>") reaches the server within seconds, not 24 s
     maxHeartbeatThrottleInterval: '2 seconds',
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities ?? 1000,
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
-    interceptors: { activity: [activityMetricsInterceptor(metrics)] },
+    // a prebuilt bundle has the workflow interceptors in it already (scripts/bundle-workflows.ts)
+    interceptors: { activity: [activityMetricsInterceptor(metrics)], ...(opts.workflowBundle ? {} : { workflowModules: [WORKFLOW_INTERCEPTORS_PATH] }) },
     sinks: workflowMetricsSinks(metrics),
   });
   const polling = metrics.workerPolling.labels({ task_queue: opts.taskQueue });

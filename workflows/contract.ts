@@ -160,3 +160,33 @@ export const enqueueSignal = defineSignal<[EnqueueRequest]>('enqueue');
 export const releasedSignal = defineSignal<[{ run: string }]>('released');
 export const admissionSignal = defineSignal<[Admission]>('admission');
 export const coordinatorQuery = defineQuery<CoordinatorState>('coordinator');
+
+/**
+ * A run's workflow id names its namespace: `<namespace>.<name>`. A namespace is a DNS-1123 label,
+ * so it holds no '.', and the payload codec binds every payload of the run to that namespace.
+ */
+export const runId = (namespace: string, name: string): string => `${namespace}.${name}`;
+
+const LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
+const NAMESPACE_IN_ID = new RegExp(`^(?:(${LABEL})\\.|kubemin-app/(${LABEL})/)`);
+
+/** The namespace a workflow id names (a run's, see runId, or a coordinator's); '' for ids that name none (runs started before). */
+export const namespaceOfWorkflowId = (workflowId: string): string => {
+  const m = NAMESPACE_IN_ID.exec(workflowId);
+  return m?.[1] ?? m?.[2] ?? '';
+};
+
+/** Why a worker with a codec refused a payload that reached a workflow (workers/payload-guard.ts). */
+export type PayloadRefusal = 'PlaintextInput' | 'PayloadNamespaceMismatch';
+
+/**
+ * What a refused payload decodes to inside the workflow: `{ [REFUSED_PAYLOAD]: RefusedPayload }`,
+ * with the original value kept, so a run recorded before the refusal replays as it ran.
+ */
+export const REFUSED_PAYLOAD = 'kubeminRefusedPayload';
+
+export interface RefusedPayload {
+  reason: PayloadRefusal;
+  message: string;
+  value?: unknown;
+}
