@@ -15,6 +15,7 @@ const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   NotFound: 404,
   Conflict: 409,
   Unprocessable: 422,
+  SpecTooLarge: 413,
 };
 
 export interface Problem {

@@ -4,8 +4,10 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { SpecInvalidError, isSpecInvalid, type ErrorDetail } from '../errors.js';
+import { checkExpandedSize } from './alias-cap.js';
 import type { Application } from './application.js';
 import { parseUniqueJson } from './json-text.js';
+import { MAX_SPEC_NODES } from './limits.js';
 import { validateApplication } from './validate.js';
 
 export { jsonPath } from './json-path.js';
@@ -19,7 +21,7 @@ interface Parsed {
 
 function parse(text: string): Parsed {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
+  const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines, uniqueKeys: false });
   if (doc.errors.length > 0) {
     throw new SpecInvalidError(
       doc.errors.map((e) => ({
@@ -29,7 +31,9 @@ function parse(text: string): Parsed {
       })),
     );
   }
-  return { value: doc.toJS(), doc, lines };
+  // aliases expanded are counted before anything is built: then yaml's own alias count need not stop it
+  checkExpandedSize(doc, lines, MAX_SPEC_NODES);
+  return { value: doc.toJS({ maxAliasCount: -1 }), doc, lines };
 }
 
 /** Parses JSON or YAML text (YAML is a superset of JSON); syntax errors carry line numbers. */
