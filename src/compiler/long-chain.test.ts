@@ -1,17 +1,13 @@
 /** The largest dependency chain a spec may have (LIMITS.components): validated and compiled whole, in order. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { chainSpec as chainOf } from '../../test/support/bombs.js';
 import { isSpecInvalid } from '../errors.js';
 import { LIMITS } from '../model/limits.js';
 import { validateApplication } from '../model/parse.js';
 import { compile } from './compile.js';
 
-/** c0 <- c1 <- ... : each component depends on the one before. */
-export const chainSpec = (length: number = LIMITS.components) => ({
-  name: 'chain',
-  namespace: 'chain',
-  components: Array.from({ length }, (_, i) => ({ name: `c${i}`, type: 'worker', image: 'busybox', dependsOn: i ? [`c${i - 1}`] : [] })),
-});
+const chainSpec = (length: number = LIMITS.components) => chainOf(length);
 
 describe('a 10,000-component dependency chain', () => {
   it('compiles to one step per component, each after the one before, in chain order', () => {

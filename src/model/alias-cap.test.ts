@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isKubeMinError, isSpecInvalid, type KubeMinError } from '../errors.js';
+import { aliasBomb, laughsBomb } from '../../test/support/bombs.js';
 import { validateSpecText } from './parse.js';
-
-/** `aliases` components whose env all alias one map of `keys` entries. */
-export function aliasBomb(aliases: number, keys: number): string {
-  const env = Array.from({ length: keys }, (_, i) => `      K${i}: "v"`).join('\n');
-  const rest = Array.from({ length: aliases }, (_, i) => `  - name: c${i + 1}\n    type: worker\n    image: busybox\n    env: *env`).join('\n');
-  return `name: bomb\nnamespace: bomb\ncomponents:\n  - name: c0\n    type: worker\n    image: busybox\n    env: &env\n${env}\n${rest}\n`;
-}
 
 function refusal(text: string): KubeMinError {
   try {
@@ -28,10 +22,7 @@ describe('YAML alias expansion cap', () => {
   });
 
   it('refuses nested aliases that multiply (a billion laughs) without expanding them', () => {
-    const levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
-    const e = refusal(`name: lol\ncomponents: [{ name: w, type: worker, image: x }]\nx-lol:\n${levels.map((l) => `  ${l}`).join('\n')}\n`);
-    assert.equal(e.code, 'SpecTooLarge');
+    assert.equal(refusal(laughsBomb()).code, 'SpecTooLarge');
   });
 
   it('accepts more than a hundred aliases when their expansion is small', () => {
