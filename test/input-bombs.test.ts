@@ -84,6 +84,15 @@ describe('input bombs through the API (HTTP + Temporal dev server)', () => {
     assert.deepEqual(res.body.errors?.map((e) => e.path), ['$.components']);
   });
 
+  it('answers 400, not 500, for a webhook body nested 10,000 levels deep (20 KB of JSON)', async () => {
+    const nested = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const text = `{"name":"deep","components":[{"name":"w","type":"worker","image":"x"}],"workflow":{"steps":[{"name":"hook","type":"webhook","properties":{"url":"https://example.com","body":${nested}}}]}}`;
+    const res = await post('/v1/validate', text, 'application/json');
+    assert.equal(res.status, 400);
+    assert.equal(res.body.code, 'SpecInvalid');
+    assert.match(res.body.errors?.[0]?.path ?? '', /^\$\.workflow\.steps\[0\]\.properties\.body/);
+  });
+
   it('accepts a 10,000-component dependency chain on POST /v1/validate: one step per component, in chain order', async () => {
     const res = await post('/v1/validate', JSON.stringify(chainSpec(LIMITS.components)), 'application/json');
     assert.equal(res.status, 200);

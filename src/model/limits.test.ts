@@ -60,6 +60,14 @@ describe('documented limits', () => {
     assert.equal(error?.line, text.split('\n').findIndex((l) => l.trim() === 'env:') + 2);
   });
 
+  it('refuses a value nested deeper than the limit, naming where it passes it, before anything recurses into it', () => {
+    const deep = JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) as unknown;
+    const errors = errorsOf(() => validateApplication({ name: 'a', components: [worker('w')], workflow: { steps: [{ name: 'hook', type: 'webhook', properties: { url: 'https://example.com', body: deep } }] } }));
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]?.path ?? '', /^\$\.workflow\.steps\[0\]\.properties\.body(\[0\])+$/);
+    assert.match(errors[0]?.message ?? '', /nested deeper than 64 levels/);
+  });
+
   it('shows the limits in the JSON Schema', () => {
     const schema = JSON.stringify(applicationJsonSchema());
     assert.match(schema, /"maxItems":10000/);

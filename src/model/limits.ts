@@ -9,6 +9,9 @@ import type { z } from 'zod';
 /** Nodes (maps, lists, scalars) of the spec's YAML with every alias expanded. */
 export const MAX_SPEC_NODES = 500_000;
 
+/** Levels of nesting of any value in the spec (the spec itself is level 1). */
+export const MAX_SPEC_DEPTH = 64;
+
 export const LIMITS = {
   /** Components of one application. */
   components: 10_000,

@@ -3,7 +3,7 @@
  * numbers, and so does every validation error that points into the text.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { SpecInvalidError, isSpecInvalid, type ErrorDetail } from '../errors.js';
+import { SpecInvalidError, isKubeMinError, isSpecInvalid, type ErrorDetail } from '../errors.js';
 import { checkExpandedSize } from './alias-cap.js';
 import type { Application } from './application.js';
 import { parseUniqueJson } from './json-text.js';
@@ -58,18 +58,33 @@ function lineOf({ doc, lines }: Parsed, path: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The text parsed as YAML. For JSON that failed validation this is only to find lines: if the
+ * YAML parser cannot read what JSON.parse did (nesting past its stack), the errors go without.
+ */
+function readForLines(text: string, jsonErrors: SpecInvalidError | undefined): Parsed {
+  try {
+    return parse(text);
+  } catch (e) {
+    if (jsonErrors && isKubeMinError(e)) throw jsonErrors;
+    throw e;
+  }
+}
+
 /** Parses and validates spec text; each error says the line of the text it concerns. */
 export function validateSpecText(text: string): Application {
   // most bodies are JSON: parsed without the YAML parser; only an invalid one is read again for lines
   const json = parseUniqueJson(text);
+  let jsonErrors: SpecInvalidError | undefined;
   if (json) {
     try {
       return validateApplication(json.value);
     } catch (e) {
       if (!isSpecInvalid(e)) throw e;
+      jsonErrors = e;
     }
   }
-  const parsed = parse(text);
+  const parsed = readForLines(text, jsonErrors);
   try {
     return validateApplication(parsed.value);
   } catch (e) {

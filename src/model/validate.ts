@@ -13,6 +13,7 @@ import { issueDetails } from './issues.js';
 import { componentsByName, setOf } from './component-index.js';
 import { jsonPath } from './json-path.js';
 import { lazyNameList, nameList } from './limits.js';
+import { tooDeep } from './nesting.js';
 import { matches } from './policies.js';
 import { nothingBroken, salvageApplication, type IsBroken } from './salvage.js';
 import { checkComponent, parseComponent, type ParsedComponent } from './validate-component.js';
@@ -82,6 +83,9 @@ function checkOverrides(app: Application, broken: IsBroken, errors: ErrorDetail[
 
 /** Validates an already-parsed spec: throws SpecInvalidError listing every problem. */
 export function validateApplication(input: unknown): Application {
+  // before anything recursive reads it
+  const deep = tooDeep(input);
+  if (deep) throw new SpecInvalidError([deep]);
   const shape = ApplicationSchema.safeParse(input);
   const errors: ErrorDetail[] = shape.success ? [] : issueDetails(shape.error);
   // an invalid shape: check what parsed too, so every problem is reported at once
