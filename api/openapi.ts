@@ -3,7 +3,7 @@
  * (JSON Schemas generated from the zod schemas the routes validate with) and what it answers.
  * A test checks that every route the app serves is described here, and nothing else.
  */
-import { applicationJsonSchema, jsonSchemaOf } from '../src/index.js';
+import { applicationJsonSchema, jsonSchemaOf, MAX_SPEC_NODES } from '../src/index.js';
 import { DecisionBody, ReasonBody } from './run-actions.js';
 import type { Role } from './auth.js';
 
@@ -25,7 +25,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'the token\'s role or namespaces do not allow it, or the platform policy denies host access the spec asks for (PolicyDenied: every field, with its rule)',
   404: 'no such run',
   409: 'the run is not in a state that allows it',
-  413: 'the body is larger than the limit',
+  413: `the body is larger than the limit, or its YAML expands past ${MAX_SPEC_NODES.toLocaleString('en-US')} nodes with its aliases (code SpecTooLarge)`,
   422: 'well-formed but not possible: a step the run does not have, a compiled plan over Temporal\'s payload limit',
 };
 

@@ -17,6 +17,7 @@ const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   Conflict: 409,
   Unprocessable: 422,
   PayloadTooLarge: 413,
+  SpecTooLarge: 413,
 };
 
 export interface Problem {

@@ -7,7 +7,7 @@
  *   npm run bench -- engine api      some sections (pure, engine, history, api, memory)
  */
 import { benchApi } from './api.js';
-import { benchCompile } from './compile.js';
+import { benchCompile, benchInputBombs } from './compile.js';
 import { benchEngine } from './engine.js';
 import { benchHistory, benchPlanSize } from './history.js';
 import { startBenchServers, type BenchServers } from './servers.js';
@@ -19,6 +19,7 @@ const wants = (name: string) => asked.length === 0 || asked.includes(name);
 
 if (wants('pure')) {
   benchCompile();
+  benchInputBombs();
   benchPlanSize();
 }
 const sections = Object.entries(SERVER_SECTIONS).filter(([name]) => wants(name));

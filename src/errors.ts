@@ -40,6 +40,23 @@ export class SpecInvalidError extends KubeMinError {
   }
 }
 
+/**
+ * The spec is larger than KubeMin reads: its YAML, with every alias expanded, has more nodes than
+ * the limit (MAX_SPEC_NODES, model/limits.ts). Refused before it is validated, so a small body
+ * whose aliases multiply cannot keep the API busy.
+ */
+export class SpecTooLargeError extends KubeMinError {
+  override readonly name = 'SpecTooLargeError';
+  constructor(limit: number, detail: ErrorDetail) {
+    super(
+      'SpecTooLarge',
+      `the application spec expands to more than ${limit.toLocaleString('en-US')} nodes (YAML aliases expanded)`,
+      [detail],
+      'write the spec without aliases that repeat large parts, or split the application',
+    );
+  }
+}
+
 /** A run, step or object that was asked for does not exist. */
 export class NotFoundError extends KubeMinError {
   override readonly name = 'NotFoundError';
@@ -64,4 +81,5 @@ export class PolicyDeniedError extends KubeMinError {
 export const isKubeMinError = (e: unknown): e is KubeMinError => e instanceof KubeMinError;
 export const isSpecInvalid = (e: unknown): e is SpecInvalidError => e instanceof SpecInvalidError;
 export const isPolicyDenied = (e: unknown): e is PolicyDeniedError => e instanceof PolicyDeniedError;
+export const isSpecTooLarge = (e: unknown): e is SpecTooLargeError => e instanceof SpecTooLargeError;
 export const isNotFound = (e: unknown): e is NotFoundError => e instanceof NotFoundError;

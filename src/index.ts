@@ -9,6 +9,7 @@ export * from './failure-types.js';
 export * from './model/application.js';
 export * from './model/common.js';
 export * from './model/cycle.js';
+export * from './model/limits.js';
 export * from './model/validate.js';
 export { parseSpecText, validateSpecText, withLines } from './model/parse.js';
 export { jsonPath } from './model/json-path.js';

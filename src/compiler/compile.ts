@@ -10,6 +10,7 @@
 import type { Stage } from '../components/component-type.js';
 import { findComponentType } from '../components/registry.js';
 import type { Application, Component, StepSpec } from '../model/application.js';
+import { componentNamed } from '../model/component-index.js';
 import { durationSeconds } from '../model/duration.js';
 import { effectivePolicy } from '../model/policies.js';
 import { findStepType } from '../steps/registry.js';
@@ -21,19 +22,30 @@ const stepName = (component: string): string => `deploy-${component}`;
 
 const stageOf = (c: Component): Stage => findComponentType(c.type)?.stage ?? 'workload';
 
-/** Kahn's algorithm, taking ready steps in their original order: the same spec, the same plan. */
+/**
+ * Kahn's algorithm with counts of unmet dependencies, in rounds: each round takes every step
+ * whose dependencies are all done, in their original order, so the same spec gives the same
+ * plan. Linear (plus sorting each round). Steps left over (a cycle, or a dependency on no step)
+ * follow in their original order: validation reports them.
+ */
 function topological(steps: PlanStep[]): PlanStep[] {
-  const done = new Set<string>();
-  const out: PlanStep[] = [];
-  let pending = steps;
-  while (pending.length) {
-    const ready = pending.filter((s) => s.dependsOn.every((d) => done.has(d)));
-    if (ready.length === 0) return [...out, ...pending]; // a cycle: validation reports it
-    ready.forEach((s) => done.add(s.name));
-    out.push(...ready);
-    pending = pending.filter((s) => !done.has(s.name));
+  const unmet = steps.map((s) => s.dependsOn.length);
+  const dependents = new Map<string, number[]>();
+  steps.forEach((s, i) => s.dependsOn.forEach((d) => (dependents.get(d) ?? dependents.set(d, []).get(d))?.push(i)));
+  // the steps that step i was the last unmet dependency of
+  const released = (i: number): number[] =>
+    (dependents.get(steps[i]?.name ?? '') ?? []).filter((j) => {
+      unmet[j] = (unmet[j] ?? 0) - 1;
+      return unmet[j] === 0;
+    });
+  const order: number[] = [];
+  let round = steps.flatMap((s, i) => (unmet[i] === 0 ? [i] : []));
+  while (round.length) {
+    order.push(...round);
+    round = round.flatMap(released).sort((a, b) => a - b);
   }
-  return out;
+  const placed = new Set(order);
+  return [...order.map((i) => steps[i] as PlanStep), ...steps.filter((_, i) => !placed.has(i))];
 }
 
 /** The barrier steps of generated plans (step type `barrier`); no generated deploy step has these names. */
@@ -79,7 +91,7 @@ export function defaultSteps(app: Application): PlanStep[] {
 
 /** A step's timeout and retry: its own, else the step policy of the first component it acts on. */
 function withStepPolicy(app: Application, s: StepSpec): StepSpec {
-  const policy = s.components.map((name) => app.components.find((c) => c.name === name)).map((c) => (c ? effectivePolicy(app, c).steps : undefined)).find(Boolean);
+  const policy = s.components.map((name) => componentNamed(app, name)).map((c) => (c ? effectivePolicy(app, c).steps : undefined)).find(Boolean);
   const timeout = s.timeout ?? policy?.timeout;
   const retry = s.retry ?? policy?.retry;
   return { ...s, ...(timeout ? { timeout } : {}), ...(retry ? { retry } : {}) };

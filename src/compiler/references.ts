@@ -24,7 +24,24 @@ const traitReferences = (c: Component): string[] =>
 export function componentReferences(app: Application, component: Component): string[] {
   const named = new Set([...typeReferences(component), ...traitReferences(component)]);
   named.delete(component.name);
-  return app.components.filter((c) => named.has(c.name)).map((c) => c.name);
+  if (named.size === 0) return [];
+  // spec order from each name's position: linear in what is read, not in the whole spec
+  const position = positions(app.components);
+  return [...named].filter((n) => position.has(n)).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}
+
+const positionsOf = new WeakMap<readonly Component[], ReadonlyMap<string, number>>();
+
+/** Each component name's first position in the list, memoised on the list. */
+function positions(components: readonly Component[]): ReadonlyMap<string, number> {
+  let map = positionsOf.get(components);
+  if (!map) {
+    const made = new Map<string, number>();
+    components.forEach((c, i) => made.has(c.name) || made.set(c.name, i));
+    map = made;
+    positionsOf.set(components, map);
+  }
+  return map;
 }
 
 /** Every component that reads others, with the ones it reads; components that read none are left out. */

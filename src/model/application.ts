@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ProbesSchema } from '../traits/probes.js';
 import { dnsLabel, duration, envName, labelKey, labelValue, port } from './common.js';
+import { maxEntries, maxItems } from './limits.js';
 
 export const PortSchema = z.strictObject({
   port,
@@ -34,12 +35,12 @@ export const ComponentShape = z.strictObject({
     command: z.array(z.string()).optional(),
     args: z.array(z.string()).optional(),
     /** Plain environment variables of the main container; `traits.envs` adds references. */
-    env: z.record(envName, z.string()).optional(),
+    env: maxEntries(z.record(envName, z.string()), 'envEntries', 'environment variables in env').optional(),
     /** Annotations of the component's pods (e.g. for scrapers and meshes). */
     annotations: z.record(labelKey, z.string()).optional(),
-    dependsOn: z.array(z.string()).default([]),
+    dependsOn: z.array(z.string()).max(...maxItems('dependsOn', 'dependsOn entries')).default([]),
     properties: z.record(z.string(), z.unknown()).default({}),
-    traits: z.record(z.string(), z.unknown()).default({}),
+    traits: maxEntries(z.record(z.string(), z.unknown()), 'traitsPerComponent', 'traits').default({}),
     /** Take over objects of this name that another application owns (their label says so). */
     adopt: z.boolean().optional(),
     /**
@@ -77,7 +78,7 @@ export const PoliciesSchema = z.strictObject({
   external: z
     .strictObject({ configs: z.array(z.string()).default([]), secrets: z.array(z.string()).default([]) })
     .default({ configs: [], secrets: [] }),
-  overrides: z.array(OverrideSchema).default([]),
+  overrides: z.array(OverrideSchema).max(...maxItems('overrides', 'overrides')).default([]),
 });
 
 export const RetrySchema = z.strictObject({
@@ -89,7 +90,7 @@ export const RetrySchema = z.strictObject({
 
 const stepCommon = {
   name: dnsLabel,
-  dependsOn: z.array(z.string()).optional(),
+  dependsOn: z.array(z.string()).max(...maxItems('dependsOn', 'dependsOn entries')).optional(),
   /** Run only when the steps it depends on all succeeded (default), when one failed, or always. */
   if: z.enum(['succeeded', 'failed', 'always']).default('succeeded'),
 };
@@ -97,7 +98,7 @@ const stepCommon = {
 export const StepSchema = z.strictObject({
   ...stepCommon,
   type: z.string({ message: 'a step type is required' }),
-  components: z.array(z.string()).default([]),
+  components: z.array(z.string()).max(...maxItems('componentsPerStep', 'components in one step')).default([]),
   timeout: duration.optional(),
   retry: RetrySchema.optional(),
   properties: z.record(z.string(), z.unknown()).default({}),
@@ -107,12 +108,12 @@ export const StepSchema = z.strictObject({
 export const StepGroupSchema = z.strictObject({
   ...stepCommon,
   mode: z.enum(['serial', 'parallel']).default('parallel'),
-  steps: z.array(StepSchema).min(1, { message: 'a group needs at least one step' }),
+  steps: z.array(StepSchema).min(1, { message: 'a group needs at least one step' }).max(...maxItems('steps', 'steps')),
 });
 
 export const WorkflowSchema = z.strictObject({
   /** Top-level steps run one after another unless they say what they depend on. */
-  steps: z.array(z.union([StepGroupSchema, StepSchema], { message: 'a step needs a type, a group needs steps' })).min(1),
+  steps: z.array(z.union([StepGroupSchema, StepSchema], { message: 'a step needs a type, a group needs steps' })).min(1).max(...maxItems('steps', 'steps')),
 });
 
 export const ApplicationSchema = z.strictObject({
@@ -121,7 +122,7 @@ export const ApplicationSchema = z.strictObject({
   description: z.string().optional(),
   /** Labels of every object and pod; KubeMin's own labels win over these. */
   labels: z.record(labelKey, labelValue).optional(),
-  components: z.array(ComponentSchema).min(1, { message: 'an application needs at least one component' }),
+  components: z.array(ComponentSchema).min(1, { message: 'an application needs at least one component' }).max(...maxItems('components', 'components')),
   policies: PoliciesSchema.default({ allowHostPath: false, gpuResourceName: 'nvidia.com/gpu', external: { configs: [], secrets: [] }, overrides: [] }),
   /** The steps to run; without it, KubeMin generates one (see compiler/compile.ts). */
   workflow: WorkflowSchema.optional(),

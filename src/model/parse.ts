@@ -3,9 +3,11 @@
  * numbers, and so does every validation error that points into the text.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { SpecInvalidError, isSpecInvalid, type ErrorDetail } from '../errors.js';
+import { SpecInvalidError, isKubeMinError, isSpecInvalid, type ErrorDetail } from '../errors.js';
+import { checkExpandedSize } from './alias-cap.js';
 import type { Application } from './application.js';
 import { parseUniqueJson } from './json-text.js';
+import { MAX_SPEC_NODES } from './limits.js';
 import { validateApplication } from './validate.js';
 
 export { jsonPath } from './json-path.js';
@@ -19,7 +21,7 @@ interface Parsed {
 
 function parse(text: string): Parsed {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
+  const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines, uniqueKeys: false });
   if (doc.errors.length > 0) {
     throw new SpecInvalidError(
       doc.errors.map((e) => ({
@@ -29,7 +31,9 @@ function parse(text: string): Parsed {
       })),
     );
   }
-  return { value: doc.toJS(), doc, lines };
+  // aliases expanded are counted before anything is built: then yaml's own alias count need not stop it
+  checkExpandedSize(doc, lines, MAX_SPEC_NODES);
+  return { value: doc.toJS({ maxAliasCount: -1 }), doc, lines };
 }
 
 /** Parses JSON or YAML text (YAML is a superset of JSON); syntax errors carry line numbers. */
@@ -66,18 +70,33 @@ function addLines<T extends ErrorDetail>(parsed: Parsed, details: readonly T[]):
   });
 }
 
+/**
+ * The text parsed as YAML. For JSON that failed validation this is only to find lines: if the
+ * YAML parser cannot read what JSON.parse did (nesting past its stack), the errors go without.
+ */
+function readForLines(text: string, jsonErrors: SpecInvalidError | undefined): Parsed {
+  try {
+    return parse(text);
+  } catch (e) {
+    if (jsonErrors && isKubeMinError(e)) throw jsonErrors;
+    throw e;
+  }
+}
+
 /** Parses and validates spec text; each error says the line of the text it concerns. */
 export function validateSpecText(text: string): Application {
   // most bodies are JSON: parsed without the YAML parser; only an invalid one is read again for lines
   const json = parseUniqueJson(text);
+  let jsonErrors: SpecInvalidError | undefined;
   if (json) {
     try {
       return validateApplication(json.value);
     } catch (e) {
       if (!isSpecInvalid(e)) throw e;
+      jsonErrors = e;
     }
   }
-  const parsed = parse(text);
+  const parsed = readForLines(text, jsonErrors);
   try {
     return validateApplication(parsed.value);
   } catch (e) {

@@ -3,11 +3,12 @@
  * match names the component or its type (an empty match applies to all), later ones winning.
  */
 import type { Application, Component, OverrideSpec } from './application.js';
+import { setOf } from './component-index.js';
 
 export type EffectivePolicy = Omit<OverrideSpec, 'match'>;
 
 export const matches = (o: OverrideSpec, c: Pick<Component, 'name' | 'type'>): boolean =>
-  (!o.match.components || o.match.components.includes(c.name)) && (!o.match.types || o.match.types.includes(c.type));
+  (!o.match.components || setOf(o.match.components).has(c.name)) && (!o.match.types || setOf(o.match.types).has(c.type));
 
 export function effectivePolicy(app: Pick<Application, 'policies'>, c: Pick<Component, 'name' | 'type'>): EffectivePolicy {
   const base: EffectivePolicy = app.policies.imagePullPolicy ? { imagePullPolicy: app.policies.imagePullPolicy } : {};

@@ -9,7 +9,9 @@ import { findStepType, stepTypeNames } from '../steps/registry.js';
 import type { Application, StepSpec } from './application.js';
 import { findCycle } from './cycle.js';
 import { checkDetails, issueDetails, under, type Path } from './issues.js';
+import { componentNamed } from './component-index.js';
 import { jsonPath } from './json-path.js';
+import { LIMITS, lazyNameList, limitMessage } from './limits.js';
 import { nothingBroken, type IsBroken } from './salvage.js';
 
 interface Located {
@@ -20,10 +22,10 @@ interface Located {
 const article = (word: string): string => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 /** Each component once: the same component twice in a step would make the run wait for it forever. */
-function duplicateComponents(step: StepSpec, at: Path): ErrorDetail[] {
+function duplicateComponents(step: StepSpec, at: Path, first: ReadonlyMap<string, number>): ErrorDetail[] {
   return step.components.flatMap((name, k) => {
-    const first = step.components.indexOf(name);
-    return first < k ? [{ path: jsonPath([...at, 'components', k]), message: `component "${name}" is already in this step (components[${first}])`, hint: 'list each component once' }] : [];
+    const firstAt = first.get(name) ?? k;
+    return firstAt < k ? [{ path: jsonPath([...at, 'components', k]), message: `component "${name}" is already in this step (components[${firstAt}])`, hint: 'list each component once' }] : [];
   });
 }
 
@@ -38,11 +40,14 @@ function checkStep({ step, at }: Located, app: Application, broken: IsBroken): E
   else if (props) errors.push(...issueDetails(props.error, [...at, 'properties']));
   if (type.components === 'required' && step.components.length === 0 && !broken(step, 'components')) errors.push({ path: jsonPath([...at, 'components']), message: `${article(step.type)} step needs at least one component` });
   if (type.components === 'none' && step.components.length > 0) errors.push({ path: jsonPath([...at, 'components']), message: `${article(step.type)} step takes no components`, hint: 'remove components' });
-  errors.push(...duplicateComponents(step, at));
+  const first = new Map<string, number>();
+  step.components.forEach((name, k) => first.has(name) || first.set(name, k));
+  errors.push(...duplicateComponents(step, at, first));
+  const known = lazyNameList(() => app.components.map((x) => x.name));
   step.components.forEach((name, k) => {
-    if (step.components.indexOf(name) < k) return; // reported as a duplicate
-    const c = app.components.find((x) => x.name === name);
-    if (!c) errors.push({ path: jsonPath([...at, 'components', k]), message: `unknown component "${name}"`, hint: `components of this application: ${app.components.map((x) => x.name).join(', ')}` });
+    if ((first.get(name) ?? k) < k) return; // reported as a duplicate
+    const c = componentNamed(app, name);
+    if (!c) errors.push({ path: jsonPath([...at, 'components', k]), message: `unknown component "${name}"`, hint: `components of this application: ${known()}` });
     else if (type.componentTypes && !type.componentTypes.includes(c.type)) errors.push({ path: jsonPath([...at, 'components', k]), message: `${article(step.type)} step runs ${type.componentTypes.join(' or ')} components; "${name}" is a ${c.type}` });
   });
   if (props?.success) errors.push(...checkDetails(under([...at, 'properties']), type.check?.(props.data, app)));
@@ -64,6 +69,7 @@ export function validateWorkflow(app: Application, broken: IsBroken = nothingBro
       });
     } else steps.push({ step: e, at: ['workflow', 'steps', i] });
   });
+  if (steps.length > LIMITS.steps) errors.push({ path: jsonPath(['workflow', 'steps']), message: `${limitMessage('steps', 'steps')}, counting the steps in groups; this workflow has ${steps.length}` });
   const seen = new Map<string, Path>();
   for (const e of entries) {
     if (!e.name) continue; // a step whose name failed the shape
@@ -71,10 +77,11 @@ export function validateWorkflow(app: Application, broken: IsBroken = nothingBro
     if (first) errors.push({ path: jsonPath([...e.at, 'name']), message: `duplicate step name "${e.name}" (also ${jsonPath(first)})`, hint: 'step and group names must be unique' });
     else seen.set(e.name, e.at);
   }
+  const stepNames = lazyNameList(() => [...seen.keys()]);
   for (const e of entries) {
     e.dependsOn.forEach((d, k) => {
       if (d === e.name) errors.push({ path: jsonPath([...e.at, 'dependsOn', k]), message: `step "${e.name}" depends on itself` });
-      else if (!seen.has(d)) errors.push({ path: jsonPath([...e.at, 'dependsOn', k]), message: `unknown step "${d}"`, hint: `steps and groups: ${[...seen.keys()].join(', ')}` });
+      else if (!seen.has(d)) errors.push({ path: jsonPath([...e.at, 'dependsOn', k]), message: `unknown step "${d}"`, hint: `steps and groups: ${stepNames()}` });
     });
   }
   const cycle = findCycle(new Map(entries.map((e) => [e.name, e.dependsOn.filter((d) => d !== e.name)])));

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Application, Component } from '../model/application.js';
 import { portsOf } from '../model/application.js';
 import { dnsSubdomain, port } from '../model/common.js';
+import { componentNamed } from '../model/component-index.js';
+import { nameList } from '../model/limits.js';
 import type { KubeObject } from './kube-object.js';
 
 /** A host name, optionally with a leading wildcard label (`*.shop.example`). */
@@ -39,7 +41,7 @@ export interface IngressSpec {
 }
 
 function backendPort(app: Application, r: Route): Record<string, unknown> {
-  const target = app.components.find((c) => c.name === r.component);
+  const target = componentNamed(app, r.component);
   const p = r.port ?? (target ? portsOf(target)[0]?.port : undefined);
   return typeof p === 'string' ? { name: p } : { number: p };
 }
@@ -72,8 +74,8 @@ export function routeProblem(
   r: Pick<Route, 'component' | 'port'>,
   exposes: (c: Component) => boolean,
 ): { field: 'component' | 'port'; message: string; hint: string } | undefined {
-  const target = app.components.find((c) => c.name === r.component);
-  if (!target) return { field: 'component', message: `unknown component "${r.component}"`, hint: `components of this application: ${app.components.map((c) => c.name).join(', ')}` };
+  const target = componentNamed(app, r.component);
+  if (!target) return { field: 'component', message: `unknown component "${r.component}"`, hint: `components of this application: ${nameList(app.components.map((c) => c.name))}` };
   const ports = portsOf(target);
   if (!exposes(target) || ports.length === 0) return { field: 'component', message: `component "${r.component}" has no Service to route to`, hint: 'route to a webservice or store component with a port' };
   if (r.port !== undefined && !ports.some((p) => p.port === r.port || p.name === r.port)) {

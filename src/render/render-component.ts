@@ -4,6 +4,7 @@ import { getComponentType } from '../components/registry.js';
 import type { ReadinessTarget } from '../components/component-type.js';
 import { NotFoundError } from '../errors.js';
 import type { Application } from '../model/application.js';
+import { componentNamed } from '../model/component-index.js';
 import { applyTraits } from './apply-traits.js';
 import type { KubeObject } from './kube-object.js';
 
@@ -14,7 +15,7 @@ export interface RenderedComponent {
 
 /** Renders a component; its objects carry the component's own revision (componentRevision). */
 export function renderComponent(app: Application, componentName: string): RenderedComponent {
-  const component = app.components.find((c) => c.name === componentName);
+  const component = componentNamed(app, componentName);
   if (!component) throw new NotFoundError(`component "${componentName}" of application "${app.name}"`);
   const type = getComponentType(component.type);
   const ctx = { app, component, revision: componentRevision(app, component), properties: type.properties.parse(component.properties) };

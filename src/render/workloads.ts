@@ -57,11 +57,28 @@ const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
 /** How far past the longest capacity wait a raised progress deadline lies. */
 const PROGRESS_DEADLINE_MARGIN_SECONDS = 60;
 
+type Workflow = NonNullable<Application['workflow']>;
+
+/** Per component, the longest `maxPending` (seconds) of the steps acting on it; one pass per workflow, memoised. */
+const longestByWorkflow = new WeakMap<Workflow, ReadonlyMap<string, number>>();
+
+function longestPerComponent(workflow: Workflow): ReadonlyMap<string, number> {
+  let longest = longestByWorkflow.get(workflow);
+  if (longest) return longest;
+  const made = new Map<string, number>();
+  for (const s of workflow.steps.flatMap((e) => ('mode' in e ? e.steps : [e]))) {
+    if (typeof s.properties.maxPending !== 'string') continue;
+    const seconds = durationSeconds(s.properties.maxPending);
+    for (const c of s.components) made.set(c, Math.max(made.get(c) ?? 0, seconds));
+  }
+  longest = made;
+  longestByWorkflow.set(workflow, longest);
+  return longest;
+}
+
 /** The longest `maxPending` (seconds) of the steps that deploy a component; 0 when none sets one. */
 function longestMaxPending(app: Application, component: string): number {
-  const steps = (app.workflow?.steps ?? []).flatMap((s) => ('mode' in s ? s.steps : [s]));
-  const pending = steps.filter((s) => s.components.includes(component) && typeof s.properties.maxPending === 'string').map((s) => durationSeconds(s.properties.maxPending as string));
-  return Math.max(0, ...pending);
+  return app.workflow ? (longestPerComponent(app.workflow).get(component) ?? 0) : 0;
 }
 
 /**

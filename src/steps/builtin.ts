@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { dnsLabel, duration } from '../model/common.js';
+import { maxItems } from '../model/limits.js';
 import { defineStepType } from './step-type.js';
 
 const ObjectRefSchema = z.strictObject({ apiVersion: z.string().min(1), kind: z.string().min(1), name: dnsLabel });
@@ -66,7 +67,7 @@ export const BUILTIN_STEP_TYPES = [
     name: 'apply',
     description: 'Apply raw Kubernetes manifests (properties.manifests) in the application namespace.',
     properties: z.strictObject({
-      manifests: z.array(z.looseObject({ apiVersion: z.string().min(1), kind: z.string().min(1), metadata: z.looseObject({ name: dnsLabel }) })).min(1),
+      manifests: z.array(z.looseObject({ apiVersion: z.string().min(1), kind: z.string().min(1), metadata: z.looseObject({ name: dnsLabel }) })).min(1).max(...maxItems('manifestsPerApplyStep', 'manifests in one apply step')),
     }),
     components: 'none',
   }),

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Application } from '../model/application.js';
 import { dnsSubdomain, envName, fieldsOf, isEnvName } from '../model/common.js';
+import { componentNamed } from '../model/component-index.js';
 import { defineTrait, type TraitIssue } from './trait.js';
 
 const Source = z.strictObject({
@@ -20,7 +21,8 @@ export type EnvFromData = z.output<typeof Source>[];
 
 /** The data keys of a config or secret component of the application (none for one outside it). */
 function keysOf(app: Application, source: EnvFromData[number]): string[] {
-  const c = app.components.find((x) => x.name === source.sourceName && x.type === source.type);
+  const named = componentNamed(app, source.sourceName);
+  const c = named?.type === source.type ? named : undefined;
   const properties = fieldsOf(c?.properties);
   return [...Object.keys(fieldsOf(properties.data)), ...Object.keys(fieldsOf(properties.stringData))];
 }

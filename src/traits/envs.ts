@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { configKey, dnsSubdomain, envName, evenWithElementErrors, fieldsOf } from '../model/common.js';
+import { maxItems } from '../model/limits.js';
 import { defineTrait, type SourceRef } from './trait.js';
 
 const KeyRef = z.strictObject({ name: dnsSubdomain, key: configKey });
@@ -33,7 +34,7 @@ function toK8s(e: z.output<typeof EnvVar>): Record<string, unknown> {
 export const envs = defineTrait<EnvsData>({
   name: 'envs',
   description: 'Environment variables: literal values, or references to Secret keys, ConfigMap keys and Pod fields.',
-  schema: z.array(EnvVar).superRefine((list: unknown[], ctx) => {
+  schema: z.array(EnvVar).max(...maxItems('envEntries', 'environment variables in envs')).superRefine((list: unknown[], ctx) => {
     const seen = new Set<unknown>();
     list.forEach((e, i) => {
       const { name } = fieldsOf(e);
