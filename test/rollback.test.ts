@@ -54,7 +54,7 @@ describe('onFailure (API + Temporal dev server + local cluster)', () => {
     const second = await run(app, specOf(ns, 'web:2', 'rollback', true));
     assert.equal(second.phase, 'Failed');
     assert.equal(second.rolledBackTo, first.revision);
-    assert.match(second.message ?? '', /step "deploy-migrate" failed: .*column "email" does not exist; rolled back to revision [0-9a-f]{12} \(run shop-.*\); removed Job .*migrate-[0-9a-f]{8}/);
+    assert.match(second.message ?? '', /step "deploy-migrate" failed: .*column "email" does not exist; rolled back to revision [0-9a-f]{12} \(run [a-z0-9-]+\.shop-.*\); removed Job .*migrate-[0-9a-f]{8}/);
     const web = await apps.readNamespacedDeployment({ name: 'web', namespace: ns });
     assert.equal(web.spec?.template.spec?.containers[0]?.image, 'web:1');
     assert.equal(web.status?.availableReplicas, 1);
