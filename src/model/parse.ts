@@ -3,8 +3,9 @@
  * numbers, and so does every validation error that points into the text.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { SpecInvalidError, isKubeMinError, isSpecInvalid, type ErrorDetail } from '../errors.js';
+import { SpecInvalidError, SpecTooLargeError, isKubeMinError, isSpecInvalid, type ErrorDetail } from '../errors.js';
 import { checkExpandedSize } from './alias-cap.js';
+import { estimateExpandedNodes } from './alias-estimate.js';
 import type { Application } from './application.js';
 import { parseUniqueJson } from './json-text.js';
 import { MAX_SPEC_NODES } from './limits.js';
@@ -19,7 +20,14 @@ interface Parsed {
   lines: LineCounter;
 }
 
+/** An estimate this far over the limit is refused before the parser reads the text (alias-estimate.ts). */
+const EARLY_REFUSAL_FACTOR = 4;
+
 function parse(text: string): Parsed {
+  const estimate = estimateExpandedNodes(text);
+  if (estimate > EARLY_REFUSAL_FACTOR * MAX_SPEC_NODES) {
+    throw new SpecTooLargeError(MAX_SPEC_NODES, { path: '$', message: `about ${estimate.toLocaleString('en-US')} nodes once aliases are expanded (estimated from the text, before parsing it)` });
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines, uniqueKeys: false });
   if (doc.errors.length > 0) {
