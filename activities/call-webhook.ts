@@ -8,7 +8,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { createRedactor, urlOrigin, urlSecrets } from '../src/redact.js';
+import { createRedactor, urlOrigin, urlPathParts, urlSecrets } from '../src/redact.js';
 import { blankSecretValues } from './secret-values.js';
 import { createEgressPolicy, DEFAULT_SERVICE_CIDRS, EgressDenied, pinnedLookup, resolveChecked, type EgressConfig, type EgressPolicy } from './webhook-egress.js';
 
@@ -67,12 +67,12 @@ async function send(policy: EgressPolicy, url: URL, out: Outgoing, signal: Abort
   });
 }
 
-/** The request a redirect leads to: 303 (and 301/302 after a POST) become a GET without body; credentials stay with their origin. */
+/** The request a redirect leads to: 303 (and 301/302 after a POST) become a GET without body; the step's headers (credentials of any name) stay with their origin. */
 function redirected(from: URL, to: URL, status: number, out: Outgoing): Outgoing {
   const toGet = status === 303 || ((status === 301 || status === 302) && out.method === 'POST');
   const sameOrigin = from.origin === to.origin;
   const headers = Object.fromEntries(
-    Object.entries(out.headers).filter(([k]) => !(toGet && k.toLowerCase() === 'content-type') && (sameOrigin || !['authorization', 'cookie'].includes(k.toLowerCase()))),
+    Object.entries(out.headers).filter(([k]) => !(toGet && k.toLowerCase() === 'content-type') && (sameOrigin || k.toLowerCase() === 'content-type')),
   );
   return toGet ? { method: 'GET', headers } : { ...out, headers };
 }
@@ -120,7 +120,7 @@ export function createCallWebhook(egress: EgressConfig = { allow: [], serviceCid
     };
     const { answer } = await follow(policy, url, out, signal).catch((e: unknown) => Promise.reject(e instanceof EgressDenied ? denied(e) : e));
     // the answer may echo what was sent (a token in a header or the query): never shown
-    const redact = createRedactor([...Object.values(input.headers), ...urlSecrets(input.url)]);
+    const redact = createRedactor([...Object.values(input.headers).flatMap((v) => [v, ...v.split(/\s+/)]), ...urlSecrets(input.url), ...urlPathParts(input.url)]);
     const body = redact(blankSecretValues(answer.body)).slice(0, EXCERPT_CHARS);
     const what = `${input.method} ${urlOrigin(input.url)} answered ${answer.status}`;
     if (answer.status >= 400 && answer.status < 500) throw ApplicationFailure.nonRetryable(`${what}: ${body}`, 'WebhookRejected', { status: answer.status });

@@ -6,8 +6,8 @@
 import { Hono, type Context } from 'hono';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
-import { issueDetails, SpecInvalidError } from '../src/index.js';
-import { approveUpdate, runId, statusQuery, type StepStatus } from '../workflows/contract.js';
+import { compile, issueDetails, SpecInvalidError, validateApplication } from '../src/index.js';
+import { approveUpdate, namespaceOfWorkflowId, runId, statusQuery, type StepStatus } from '../workflows/contract.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { planOf } from './payloads.js';
 import { enforcePolicy } from './policy.js';
@@ -94,9 +94,19 @@ export function createRunActionRoutes(deps: RunsDeps) {
         throw new ConflictError(`run "${id}" is ${description.status.name}; only a failed run can be retried`, 'a running run goes on by itself; start a new run with POST /v1/runs');
       }
       const status = await handle.query(statusQuery);
-      const plan = await planOf(temporal, id);
+      const stored = await planOf(temporal, id);
+      // nothing read back from history is trusted: the spec is validated and compiled again, and
+      // must be for the namespace the run id names and the caller may deploy to
+      const spec = validateApplication(stored.spec);
+      const named = namespaceOfWorkflowId(id);
+      if ((named && named !== spec.namespace) || stored.namespace !== spec.namespace) {
+        throw new UnprocessableError(`run "${id}" names namespace "${named}" but its plan is for "${spec.namespace}"`, 'this run was not started through the KubeMin API; start a new run with POST /v1/runs');
+      }
+      auth.checkNamespace(c, spec.namespace);
+      const previous = stored.previous && stored.previous.spec.namespace === spec.namespace && stored.previous.spec.name === spec.name ? { previous: stored.previous } : {};
+      const plan = { ...compile(spec), ...previous };
       // checked again: the policy may have changed since, and the retrying caller may not be the one who started it
-      const podSecurity = enforcePolicy(deps.policy, { caller: auth.caller(c), spec: plan.spec });
+      const podSecurity = enforcePolicy(deps.policy, { caller: auth.caller(c), spec });
       // after a rollback the cluster is back at the previous revision: nothing the failed run did still stands
       const succeeded = status.rolledBackTo ? [] : status.steps.filter((s) => s.phase === 'Succeeded').map((s) => s.name);
       const retryId = runId(plan.namespace, `${plan.application}-${plan.revision.slice(0, 8)}-retry-${Math.random().toString(36).slice(2, 8)}`);

@@ -9,7 +9,7 @@ import type { Payload } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { compile, MAX_PLAN_BYTES, type PlatformPolicy, NotFoundError, planBytes, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
-import { coordinatorId, coordinatorQuery, RUN_WORKFLOW_TYPE, runId, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
+import { coordinatorId, coordinatorQuery, namespaceOfWorkflowId, RUN_WORKFLOW_TYPE, runId, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
 import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
@@ -107,9 +107,16 @@ export function listQuery(params: Record<string, string>): string {
 
 /** The newest Succeeded run of the same application and namespace: its revision and spec. */
 async function lastSuccess(temporal: Client, plan: Plan): Promise<PreviousRevision | undefined> {
-  const query = listQuery({ application: plan.application, namespace: plan.namespace, phase: 'Succeeded' });
-  for await (const w of temporal.workflow.list({ query, pageSize: 1 })) {
+  // a run that really completed, under an id naming this namespace, whose plan is this application's
+  // (search attributes are whatever whoever started a workflow wrote: not trusted alone)
+  const query = `${listQuery({ application: plan.application, namespace: plan.namespace, phase: 'Succeeded' })} AND ExecutionStatus = 'Completed'`;
+  let looked = 0;
+  for await (const w of temporal.workflow.list({ query, pageSize: 10 })) {
+    if (++looked > 10) break;
+    const named = namespaceOfWorkflowId(w.workflowId);
+    if (named && named !== plan.namespace) continue;
     const started = await planOf(temporal, w.workflowId, w.runId);
+    if (started.spec.namespace !== plan.namespace || started.spec.name !== plan.application) continue;
     return { revision: started.revision, run: w.workflowId, spec: started.spec, ...(started.references ? { references: started.references } : {}) };
   }
   return undefined;

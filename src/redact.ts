@@ -34,6 +34,16 @@ export function urlSecrets(url: string): string[] {
   return [...userinfo, ...values];
 }
 
+/**
+ * The path of a URL and its segments: a path may carry a token (https://hooks.example/services/T/B/<token>),
+ * and an answer may echo it ("Cannot POST /services/..."). For excerpts of answers only: the
+ * segments are ordinary words too often to blank them everywhere.
+ */
+export function urlPathParts(url: string): string[] {
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)?/i.exec(url)?.[1] ?? '';
+  return path.length > 1 ? [path, ...path.split('/').filter(Boolean).flatMap((p) => [p, decodeURIComponentSafe(p)])] : [];
+}
+
 function decodeURIComponentSafe(v: string): string {
   try {
     return decodeURIComponent(v);

@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { Client, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, defaultPayloadConverter, type Payload } from '@temporalio/common';
@@ -85,6 +86,18 @@ describe('codec scope and plaintext refusal (Temporal dev server + local cluster
 
   const secretSpec = (namespace: string) => ({ name: 'vault', namespace, components: [{ name: 'creds', type: 'secret', properties: { stringData: { password: SECRET } } }] });
   const configPlan = (namespace: string): Plan => compile(validateApplication({ name: 'evil', namespace, components: [{ name: 'settings', type: 'config', properties: { data: { MODE: 'owned' } } }] }));
+
+  /** Starts a run straight in Temporal (past the API) with the payload given, as someone who reaches Temporal would. */
+  const startStraight = (workflowId: string, input: JsonPayload) =>
+    raw.client.workflowService.startWorkflowExecution({
+      namespace: 'default',
+      workflowId,
+      workflowType: { name: RUN_WORKFLOW_TYPE },
+      taskQueue: { name: taskQueue },
+      input: { payloads: [fromJson(input)] },
+      identity: 'staging-operator-with-temporal-access',
+      requestId: randomUUID(),
+    });
 
   /** The failure a run ended with, as the codec holder reads it. */
   async function failureOf(id: string): Promise<ApplicationFailure> {
@@ -180,20 +193,55 @@ describe('codec scope and plaintext refusal (Temporal dev server + local cluster
 
     // run ids naming the plan's namespace (the seal does not match) and its own (the plan does not match)
     for (const workflowId of [runId(target, uniqueName('evil')), runId(own, uniqueName('evil'))]) {
-      await raw.client.workflowService.startWorkflowExecution({
-        namespace: 'default',
-        workflowId,
-        workflowType: { name: RUN_WORKFLOW_TYPE },
-        taskQueue: { name: taskQueue },
-        input: { payloads: [fromJson(sealedForOwn as JsonPayload)] },
-        identity: 'staging-operator-with-temporal-access',
-        requestId: randomUUID(),
-      });
+      await startStraight(workflowId, sealedForOwn as JsonPayload);
       const failure = await failureOf(workflowId);
       assert.equal(failure.type, 'PayloadNamespaceMismatch', `${workflowId}: ${failure.message}`);
       assert.equal(failure.nonRetryable, true);
       assert.match(failure.message, new RegExp(`namespace "${own}".*start runs through the KubeMin API`));
     }
+    await assertNothingApplied(target);
+  });
+
+  it('fails a plan sealed for its own namespace whose spec names another (where components are applied), and applies nothing', async () => {
+    const own = staging.next();
+    const target = shop.next();
+    // plan.namespace matches the seal and the id; the spec inside, which the activities apply, is for the shop namespace
+    const forged = { ...configPlan(target), namespace: own };
+    const res = await call(`/codec/encode?namespace=${own}`, TOKENS.staging, { payloads: [toJson(defaultPayloadConverter.toPayload(forged))] });
+    assert.equal(res.status, 200);
+    const [sealedForOwn] = ((await res.json()) as { payloads: JsonPayload[] }).payloads;
+    const workflowId = runId(own, uniqueName('evil'));
+    await startStraight(workflowId, sealedForOwn as JsonPayload);
+    const failure = await failureOf(workflowId);
+    assert.equal(failure.type, 'PayloadNamespaceMismatch', failure.message);
+    assert.match(failure.message, new RegExp(`plan is for namespace "${target}"`));
+    await assertNothingApplied(target);
+  });
+
+  it('refuses KubeMin activities an outside workflow schedules with its own plaintext input, whatever its id, and applies nothing', async () => {
+    const target = shop.next();
+    const attackerQueue = uniqueName('tq-attacker');
+    const attacker = await Worker.create({ connection, namespace: 'default', taskQueue: attackerQueue, workflowsPath: fileURLToPath(new URL('./support/attacker-workflow.ts', import.meta.url)) });
+    const input = { application: 'evil', namespace: target, step: 'own', manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned' }, data: { MODE: 'owned' } }] };
+    // an id naming the target namespace, one naming the attacker's own, and one naming none
+    const ids = [runId(target, uniqueName('evil')), runId(staging.next(), uniqueName('evil')), uniqueName('evil')];
+    /** The type of the failure the attempt ended with, from the attacker's history (its message is sealed: not theirs to read). */
+    const failureTypeOf = async (workflowId: string): Promise<string> => {
+      for (;;) {
+        const history = await raw.client.workflow.getHandle(workflowId).fetchHistory();
+        const failed = history.events?.find((e) => e.activityTaskFailedEventAttributes)?.activityTaskFailedEventAttributes;
+        if (failed) return failed.failure?.applicationFailureInfo?.type ?? '';
+        assert.equal(history.events?.some((e) => e.activityTaskCompletedEventAttributes), false, `${workflowId}: the activity completed`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const types = await attacker.runUntil(async () => {
+      for (const workflowId of ids) await raw.client.workflow.start('scheduleKubeMinApply', { taskQueue: attackerQueue, workflowId, args: [taskQueue, input] });
+      const found = await Promise.all(ids.map(failureTypeOf));
+      for (const workflowId of ids) await raw.client.workflow.getHandle(workflowId).terminate('test over');
+      return found;
+    });
+    assert.deepEqual(types.map((t) => /PayloadRefused|PlaintextInput|PayloadNamespaceMismatch/.test(t)), [true, true, true], types.join(', '));
     await assertNothingApplied(target);
   });
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { compile, validateApplication } from '../src/index.js';
-import { RUN_WORKFLOW_TYPE, statusQuery, type RunStatus } from '../workflows/contract.js';
+import { RUN_WORKFLOW_TYPE, runId, statusQuery, type RunStatus } from '../workflows/contract.js';
 import { createEncryptionCodec, generateCodecKey, parseCodecKeys } from '../workers/codec.js';
 import { createLogger } from '../workers/logger.js';
 import { dataConverter, sdkLogger } from '../workers/temporal-setup.js';
@@ -66,7 +66,7 @@ describe('secrets out of Temporal history (Temporal dev server + local cluster)'
         components: [{ name: 'migrate', type: 'job', image: 'migrate:1', annotations: { 'kubemin.io/kwok-fail': `cannot log in with ${SECRET}` } }],
       }),
     );
-    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue, workflowId: uniqueName('sh-fail') });
+    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue, workflowId: runId(plan.namespace, uniqueName('sh-fail')) });
     await assert.rejects(handle.result());
     return { handle, history: haystacks(await raw.client.workflow.getHandle(handle.workflowId).fetchHistory()) };
   }
@@ -84,7 +84,7 @@ describe('secrets out of Temporal history (Temporal dev server + local cluster)'
         ],
       }),
     );
-    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue, workflowId: uniqueName('sh-run') });
+    const handle = await client.workflow.start(RUN_WORKFLOW_TYPE, { args: [plan], taskQueue, workflowId: runId(plan.namespace, uniqueName('sh-run')) });
     const result = (await handle.result()) as RunStatus;
     const history = haystacks(await raw.client.workflow.getHandle(handle.workflowId).fetchHistory());
     return { handle, result, history, namespace };

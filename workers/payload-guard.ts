@@ -5,7 +5,10 @@
  * past the API's checks) or bound to another namespace is not thrown out here, which would only
  * fail the workflow task again and again: it decodes to a RefusedPayload that carries the reason
  * and the value, and the workflow interceptor (workflows/interceptors.ts) fails the run with that
- * reason. Activity payloads (their own contexts) are left alone: only a workflow schedules them.
+ * reason. An activity's payloads (its input, its heartbeats) are refused outright, failing the
+ * activity before it runs: anyone who reaches Temporal could otherwise schedule KubeMin's
+ * activities from a workflow of their own with a plaintext input (or one sealed for another
+ * namespace than the scheduling workflow's id names) and have the worker apply it.
  */
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, type SerializationContext } from '@temporalio/common';
 import { namespaceOfWorkflowId, REFUSED_PAYLOAD, type PayloadRefusal, type RefusedPayload } from '../workflows/contract.js';
@@ -24,6 +27,17 @@ function refusal(wire: Payload, workflowId: string): { reason: PayloadRefusal; m
   if (sealed === expected) return undefined;
   const where = expected ? `namespace "${expected}"` : 'no namespace';
   return { reason: 'PayloadNamespaceMismatch', message: `workflow ${workflowId} (${where}) got a payload encrypted for ${sealed ? `namespace "${sealed}"` : 'no namespace'}: ${THROUGH_API}` };
+}
+
+/** An activity input the worker refuses to decode (the activity fails without running). */
+export class PayloadRefusedError extends Error {
+  override readonly name = 'PayloadRefusedError';
+  constructor(
+    readonly reason: PayloadRefusal,
+    message: string,
+  ) {
+    super(`${reason}: ${message}`);
+  }
 }
 
 /** The decoded payload as a RefusedPayload, keeping its value when it is JSON (for replaying runs recorded before the check). */
@@ -46,6 +60,13 @@ export function guardWorkflowPayloads(codec: PayloadCodec): PayloadCodec {
     encode: (payloads: Payload[], context?: SerializationContext) => codec.encode(payloads, context),
     decode: async (payloads: Payload[], context?: SerializationContext): Promise<Payload[]> => {
       const decoded = await codec.decode(payloads, context);
+      // an id naming no namespace is a run from before the binding (or a replay): its activities are
+      // kept to no namespace by workers/activity-namespace.ts instead, so replays of them still pass
+      if (context?.type === 'activity' && namespaceOfWorkflowId(context.workflowId ?? '')) {
+        const why = payloads.map((p) => refusal(p, context.workflowId ?? '')).find(Boolean);
+        if (why) throw new PayloadRefusedError(why.reason, `activity ${context.activityId ?? ''} of ${why.message}`);
+        return decoded;
+      }
       if (context?.type !== 'workflow') return decoded;
       return decoded.map((p, i) => {
         const why = refusal(payloads[i] as Payload, context.workflowId);

@@ -14,6 +14,7 @@ import type { PlatformPolicy } from '../src/index.js';
 import { createActivities, createKubeClients, createWorkloadWatch, type EgressConfig, type WorkloadWatch } from '../activities/index.js';
 import type { KubeMinSinks } from '../workflows/contract.js';
 import { activityMetricsInterceptor } from './activity-metrics.js';
+import { activityNamespaceInterceptor } from './activity-namespace.js';
 import { guardWorkflowPayloads } from './payload-guard.js';
 import { dataConverter } from './temporal-setup.js';
 import { createMetrics, type KubeMinMetrics } from './metrics.js';
@@ -111,7 +112,7 @@ export async function createKubeMinWorker(opts: KubeMinWorkerOptions): Promise<K
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities ?? 1000,
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     // a prebuilt bundle has the workflow interceptors in it already (scripts/bundle-workflows.ts)
-    interceptors: { activity: [activityMetricsInterceptor(metrics)], ...(opts.workflowBundle ? {} : { workflowModules: [WORKFLOW_INTERCEPTORS_PATH] }) },
+    interceptors: { activity: [activityMetricsInterceptor(metrics), activityNamespaceInterceptor({ sealed: (opts.payloadCodecs?.length ?? 0) > 0 })], ...(opts.workflowBundle ? {} : { workflowModules: [WORKFLOW_INTERCEPTORS_PATH] }) },
     sinks: workflowMetricsSinks(metrics),
   });
   const polling = metrics.workerPolling.labels({ task_queue: opts.taskQueue });

@@ -26,6 +26,14 @@ describe('estimateExpandedNodes: the expansion of YAML aliases, read off the tex
     assert.throws(() => validateSpecText(unparsable), (e: unknown) => e instanceof SpecTooLargeError && /estimated from the text/.test(e.details[0]?.message ?? ''));
   });
 
+  it('does not take the lines of an aliased block scalar, or commas in plain text, for nodes (no false 413)', () => {
+    const users = Array.from({ length: 20_000 }, (_, i) => `        user${i},rw`).join('\n');
+    const others = Array.from({ length: 59 }, (_, i) => `  - name: conf${i + 1}\n    type: config\n    data: *conf`).join('\n');
+    const text = `name: a\nnamespace: shop\ncomponents:\n  - name: conf0\n    type: config\n    data: &conf\n      users.csv: |\n${users}\n${others}\n`;
+    assert.ok(estimateExpandedNodes(text) < 4 * MAX_SPEC_NODES, `estimate ${estimateExpandedNodes(text)}`);
+    assert.throws(() => validateSpecText(text), (e: unknown) => !(e instanceof SpecTooLargeError));
+  });
+
   it('leaves a spec with a few aliases to the exact count', () => {
     const text = 'name: a\nnamespace: shop\ncomponents:\n  - name: a\n    type: worker\n    image: busybox\n    env: &env\n      A: "1"\n  - name: b\n    type: worker\n    image: busybox\n    env: *env\n';
     assert.equal(validateSpecText(text).components.length, 2);

@@ -105,7 +105,7 @@ export function findHostAccess(obj: unknown): HostAccessFinding[] {
   if (!isObject(obj)) return [];
   const out: HostAccessFinding[] = obj.kind === 'Service' && (obj.apiVersion === 'v1' || obj.apiVersion === undefined) ? serviceFindings(obj) : [];
   // data of ConfigMaps and Secrets is text, never a pod
-  if (obj.kind === 'ConfigMap' || obj.kind === 'Secret') return out;
+  if ((obj.kind === 'ConfigMap' || obj.kind === 'Secret') && obj.apiVersion === 'v1') return out;
   podSpecsIn(obj, [], out);
   return out;
 }
