@@ -1,17 +1,17 @@
 /**
  * The secret values this process has handled (the data of Secrets it applied), so the logger can
  * blank them wherever they would appear in a line: in a failure message a container or the API
- * server echoed, not only in fields known to carry secrets. Values shorter than 6 characters are
- * not tracked (they would blank ordinary words).
+ * server echoed, not only in fields known to carry secrets. Values shorter than MIN_SECRET_LENGTH
+ * are not tracked (they would blank ordinary words).
  */
 import type { KubeObject } from '../src/index.js';
+import { blankValues, MIN_SECRET_LENGTH } from '../src/redact.js';
 
-const MIN_LENGTH = 6;
 const MAX_VALUES = 10_000;
 const values = new Set<string>();
 
 function remember(v: string): void {
-  if (v.length < MIN_LENGTH) return;
+  if (v.length < MIN_SECRET_LENGTH) return;
   if (values.size >= MAX_VALUES) values.delete(values.values().next().value as string); // the oldest goes
   values.add(v);
   // as it appears inside a JSON log line (quotes, backslashes, newlines of a PEM key escaped)
@@ -31,7 +31,5 @@ export function rememberSecretValues(objects: readonly KubeObject[]): void {
 
 /** `text` with every remembered secret value replaced. */
 export function blankSecretValues(text: string): string {
-  let out = text;
-  for (const v of values) if (out.includes(v)) out = out.split(v).join('[redacted]');
-  return out;
+  return blankValues(text, values);
 }

@@ -94,14 +94,17 @@ export function secretValuesOf(plan: unknown): string[] {
   return [...new Set(all.filter((v) => v.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
 }
 
+/** `text` with every one of `values` replaced, in their order. */
+export function blankValues(text: string, values: Iterable<string>): string {
+  let out = text;
+  for (const v of values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+  return out;
+}
+
 /** A function that replaces every one of `values` in a string (longest first). */
 export function createRedactor(values: readonly string[]): (text: string) => string {
   const known = [...new Set(values.filter((v) => v.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const v of known) if (out.includes(v)) out = out.split(v).join(REDACTED);
-    return out;
-  };
+  return (text) => blankValues(text, known);
 }
 
 /** `value` (any JSON) with `redact` applied to every string in it, keys included. */

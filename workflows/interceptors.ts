@@ -33,9 +33,10 @@ function inputRefusal(args: readonly unknown[]): RefusedPayload | undefined {
   const plan = args[0] as { namespace?: unknown; spec?: { namespace?: unknown }; previous?: { spec?: { namespace?: unknown } } } | undefined;
   if (workflowType !== RUN_WORKFLOW_TYPE || !named) return undefined;
   // the plan's own namespace, and the spec's (where components are applied), and a rollback target's
-  const other = [plan?.namespace, plan?.spec?.namespace, ...(plan?.previous ? [plan.previous.spec?.namespace] : [])].find((ns) => ns !== named);
-  if (other === undefined && plan?.namespace === named) return undefined;
-  return { reason: 'PayloadNamespaceMismatch', message: `run ${workflowId} is in namespace "${named}" but its plan is for namespace "${String(other)}": ${THROUGH_API}` };
+  const asked = [plan?.namespace, plan?.spec?.namespace, ...(plan?.previous ? [plan.previous.spec?.namespace] : [])];
+  const other = asked.findIndex((ns) => ns !== named);
+  if (other < 0) return undefined;
+  return { reason: 'PayloadNamespaceMismatch', message: `run ${workflowId} is in namespace "${named}" but its plan is for namespace "${String(asked[other])}": ${THROUGH_API}` };
 }
 
 /** Fails the run before it does anything; its status says why. */
