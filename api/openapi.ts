@@ -53,6 +53,30 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'post', path: '/codec/decode', summary: 'Temporal remote codec: decrypt payloads of the namespaces the token lists (the Web UI calls it with --ui-codec-endpoint)', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400, 403, 422] },
 ];
 
+/**
+ * The application schema with its `$defs` moved into components/schemas (as `Application_<name>`)
+ * and every `#/$defs/<name>` reference rewritten to point there: code generators and fuzzers
+ * resolve references from the document's root, not from an embedded schema's `$id`.
+ */
+function hoistedApplicationSchema(): { application: Record<string, unknown>; defs: Record<string, unknown> } {
+  const application = { ...applicationJsonSchema() } as Record<string, unknown>;
+  const $defs = (application.$defs ?? {}) as Record<string, unknown>;
+  delete application.$defs;
+  delete application.$id;
+  delete application.$schema;
+  const rewrite = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === '$ref' && typeof x === 'string' && x.startsWith('#/$defs/') ? `#/components/schemas/Application_${x.slice('#/$defs/'.length)}` : rewrite(x)]));
+    }
+    return v;
+  };
+  return {
+    application: rewrite(application) as Record<string, unknown>,
+    defs: Object.fromEntries(Object.entries($defs).map(([k, x]) => [`Application_${k}`, rewrite(x)])),
+  };
+}
+
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
@@ -71,8 +95,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
     };
   }
-  // keeps its $id: its own `#/$defs/...` references resolve inside it (JSON Schema 2020-12, as OpenAPI 3.1 reads it)
-  const application = applicationJsonSchema();
+  const { application, defs } = hoistedApplicationSchema();
   return {
     openapi: '3.1.0',
     info: { title: 'KubeMin API', version: '1', description: 'Application delivery on Kubernetes as durable Temporal workflows.' },
@@ -81,6 +104,7 @@ export function openApiDocument(): Record<string, unknown> {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token from KUBEMIN_API_TOKENS (roles: viewer < operator < admin)' } },
       schemas: {
         Application: application,
+        ...defs,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],

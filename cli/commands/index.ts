@@ -1,0 +1,10 @@
+/**
+ * The command registry: each module adds its commands to the program. A new command is a new
+ * module listed here, not a branch in main.
+ */
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+export type RegisterCommands = (program: Command, ctx: CliContext) => void;
+
+export const COMMANDS: readonly RegisterCommands[] = [];
