@@ -50,6 +50,18 @@ function jsonOrText(text: string): unknown {
   }
 }
 
+/** Feeds the body's text to the parser until it ends or `done()` says the run has. */
+async function feedUntil(body: AsyncIterable<Uint8Array>, feed: (text: string) => void, done: () => boolean): Promise<void> {
+  const decoder = new TextDecoder();
+  const chunks = body[Symbol.asyncIterator]();
+  while (!done()) {
+    const next = await chunks.next();
+    if (next.done) return;
+    feed(decoder.decode(next.value, { stream: true }));
+  }
+  await chunks.return?.();
+}
+
 export async function followRunEvents(opts: FollowOptions): Promise<void> {
   const doFetch = opts.fetch ?? globalThis.fetch;
   const url = `${opts.server.replace(/\/+$/, '')}/v1/runs/${encodeURIComponent(opts.runId)}/events`;
@@ -77,14 +89,7 @@ export async function followRunEvents(opts: FollowOptions): Promise<void> {
           if (isFinalRunEvent(e)) ended = true;
         },
       });
-      const decoder = new TextDecoder();
-      const chunks = (res.body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-      while (!ended) {
-        const next = await chunks.next();
-        if (next.done) break;
-        parser.feed(decoder.decode(next.value, { stream: true }));
-      }
-      if (ended) await chunks.return?.();
+      await feedUntil(res.body as unknown as AsyncIterable<Uint8Array>, (text) => parser.feed(text), () => ended);
     } catch (e) {
       if (e instanceof StreamRefusedError || opts.signal?.aborted) throw e;
       reason = (e as Error).message;
