@@ -87,9 +87,9 @@ async function main(): Promise<void> {
   say(`Payloads:         encrypted (key in ${config.codecKeys ? 'KUBEMIN_CODEC_KEYS' : '.kubemin/codec-keys'}); the Web UI decrypts through ${apiUrl}/codec`);
   if (!tokens) say('WARNING: dev mode, the API is OPEN to anyone who can reach it (no auth); set KUBEMIN_API_TOKENS to require tokens.');
   say('');
-  say('Deploy the example (then open the UI link it returns):');
-  say(`  curl -sS -X POST ${apiUrl}/v1/runs -H 'content-type: application/yaml' --data-binary @examples/hello-web.yaml`);
-  say(`Follow it:  curl -sS ${apiUrl}/v1/runs/<id>`);
+  say('Deploy the example and follow it live (in another terminal, in this directory):');
+  say(`  npx kubemin --server ${apiUrl} up -f examples/hello-web.yaml --wait`);
+  say(`or with curl:  curl -sS -X POST ${apiUrl}/v1/runs -H 'content-type: application/yaml' --data-binary @examples/hello-web.yaml`);
   if (kubeconfig) say(`See it:     kubectl --kubeconfig ${kubeconfig} get deploy -n demo`);
   say('Ctrl-C stops everything this command started.');
 
