@@ -131,6 +131,17 @@ ensure_kwok() {
   log "kwok: $dest/bin"
 }
 
+# Debian packages the tests drive (tmux: a real terminal for `kubemin init`): installed when missing
+ensure_debs() {
+  local missing=() p
+  for p in tmux; do command -v "$p" >/dev/null || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && { log "debian packages: present"; return 0; }
+  log "installing Debian packages: ${missing[*]}"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get install -y --no-install-recommends "${missing[@]}" >&2 || { $sudo apt-get update >&2 && $sudo apt-get install -y --no-install-recommends "${missing[@]}" >&2; }; } \
+    || die "could not install ${missing[*]} with apt-get"
+}
+
 paths() {
   local t; t=$(temporal_path || true)
   cat <<JSON
@@ -149,10 +160,10 @@ main() {
     ensure)
       command -v go >/dev/null || [ "$what" = temporal ] || die "Go is needed to build the cluster tools; install Go 1.26 or set KUBEMIN_CACHE to a prepared cache"
       case "$what" in
-        all) ensure_temporal; ensure_etcd; ensure_kwok; ensure_kube ;;
+        all) ensure_temporal; ensure_etcd; ensure_kwok; ensure_kube; ensure_debs ;;
         cluster) ensure_etcd; ensure_kwok; ensure_kube ;;
-        temporal|kube|etcd|kwok) "ensure_$what" ;;
-        *) die "unknown tool '$what' (known: all cluster temporal kube etcd kwok)" ;;
+        temporal|kube|etcd|kwok|debs) "ensure_$what" ;;
+        *) die "unknown tool '$what' (known: all cluster temporal kube etcd kwok debs)" ;;
       esac
       log "provisioning of '$what' took $((SECONDS - start))s" ;;
     *) die "usage: $0 ensure [all|cluster|temporal|kube|etcd|kwok] | paths" ;;
