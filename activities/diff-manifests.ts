@@ -65,14 +65,7 @@ export function createDiffManifests(deps: ActivityDeps) {
     if (!(await namespaceExists(deps, spec.namespace))) {
       for (const o of objects) changes.push({ action: 'create', apiVersion: o.apiVersion, kind: o.kind, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}), name: o.metadata.name });
     } else {
-      for (const o of objects) {
-        try {
-          changes.push(await diffOne(deps, o));
-        } catch (e) {
-          if (e instanceof ApplicationFailure) throw e;
-          rethrowKubeError(e, `diffing ${describeRef(refOf(o))}`);
-        }
-      }
+      for (const o of objects) changes.push(await diffOne(deps, o).catch((e: unknown) => (e instanceof ApplicationFailure ? Promise.reject(e) : rethrowKubeError(e, `diffing ${describeRef(refOf(o))}`))));
       for (const ref of await prunable(deps, spec)) changes.push({ action: 'prune', apiVersion: ref.apiVersion, kind: ref.kind, ...(ref.namespace ? { namespace: ref.namespace } : {}), name: ref.name });
     }
     return { application: spec.name, namespace: spec.namespace, changes, summary: summarize(changes) };
