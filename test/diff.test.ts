@@ -123,4 +123,21 @@ describe('diff (HTTP + CLI + Temporal dev server + local cluster)', () => {
     assert.equal(run.code, 1);
     assert.match(run.out, new RegExp(`- Deployment ${namespace}/web`));
   });
+
+  it('a Secret: unchanged after a run, and a changed value shows as (secret), never its value', async () => {
+    const plain = 'diff-plain-value-1';
+    const next = 'diff-plain-value-2';
+    const withSecret = (value: string): Spec => ({ name: 'vault', namespace: env.scratch.next(), components: [{ name: 'creds', type: 'secret', properties: { stringData: { password: value } } }] });
+    const first = withSecret(plain);
+    const status = await runToEnd(env, first);
+    assert.equal(status.phase, 'Succeeded', JSON.stringify(status));
+    const same = await diff(first);
+    assert.deepEqual(actions(same), [['unchanged', 'Secret', 'creds']]);
+    const res = await fetch(`${base}/v1/diff`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: stringify({ ...first, components: withSecret(next).components }) });
+    const text = await res.text();
+    assert.equal(res.status, 200, text);
+    for (const secret of [plain, next, Buffer.from(plain).toString('base64'), Buffer.from(next).toString('base64')]) assert.ok(!text.includes(secret), `the answer holds a secret value: ${text}`);
+    const r = JSON.parse(text) as DiffResult;
+    assert.deepEqual(r.changes, [{ action: 'change', apiVersion: 'v1', kind: 'Secret', namespace: first.namespace, name: 'creds', fields: [{ path: 'data.password', from: '(secret)', to: '(secret)' }] }]);
+  });
 });
