@@ -15,6 +15,7 @@ import { parse, stringify } from 'yaml';
 import { createApp } from '../api/app.js';
 import { main } from '../cli/main.js';
 import type { DiffResult } from '../src/index.js';
+import { apiAs } from './support/api-as.js';
 import { runToEnd } from './support/run-to-end.js';
 import { testLog, useRunEnvironment } from './support/servers.js';
 
@@ -139,5 +140,15 @@ describe('diff (HTTP + CLI + Temporal dev server + local cluster)', () => {
     for (const secret of [plain, next, Buffer.from(plain).toString('base64'), Buffer.from(next).toString('base64')]) assert.ok(!text.includes(secret), `the answer holds a secret value: ${text}`);
     const r = JSON.parse(text) as DiffResult;
     assert.deepEqual(r.changes, [{ action: 'change', apiVersion: 'v1', kind: 'Secret', namespace: first.namespace, name: 'creds', fields: [{ path: 'data.password', from: '(secret)', to: '(secret)' }] }]);
+  });
+
+  it('needs an operator of the namespace: a viewer and another namespace are 403', async () => {
+    const as = apiAs(env);
+    const post = (role: 'viewer' | 'operator', ns: string) => as.call(role, '/v1/diff', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: stringify({ ...spec, namespace: ns }) });
+    assert.equal((await post('viewer', 'staging-a')).status, 403);
+    assert.equal((await post('operator', 'prod-a')).status, 403);
+    const ok = await post('operator', 'staging-diff-none');
+    assert.equal(ok.status, 200, await ok.clone().text());
+    assert.ok(((await ok.json()) as DiffResult).changes.every((c) => c.action === 'create'));
   });
 });
