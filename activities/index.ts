@@ -7,6 +7,7 @@ import { createApplyManifests, createApplyObjects } from './apply-manifests.js';
 import { createCallWebhook } from './call-webhook.js';
 import { createCheckGpuCapacity } from './check-gpu-capacity.js';
 import { createDeleteResources } from './delete-resources.js';
+import { createDiffManifests } from './diff-manifests.js';
 import { createPruneResources } from './prune-resources.js';
 import { createWaitForRollout } from './wait-for-rollout.js';
 
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     deleteResources: createDeleteResources(deps),
     callWebhook: createCallWebhook(deps.webhookEgress),
     checkGpuCapacity: createCheckGpuCapacity(deps),
+    diffManifests: createDiffManifests(deps),
   };
 }
 
@@ -27,6 +29,7 @@ export type { ActivityDeps } from './deps.js';
 export type { ApplyManifestsInput, ApplyManifestsResult } from './apply-manifests.js';
 export type { RolloutProgress, WaitForRolloutInput } from './wait-for-rollout.js';
 export type { PruneResourcesInput, PruneResourcesResult } from './prune-resources.js';
+export type { DiffManifestsInput } from './diff-manifests.js';
 export { createKubeClients, type KubeClients } from './kube-clients.js';
 export { createWaitForRollout } from './wait-for-rollout.js';
 export { applyAll } from './apply-manifests.js';

@@ -36,31 +36,37 @@ export interface PruneResourcesResult {
 
 const keyOf = (r: ObjectRef): string => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
 
-export function createPruneResources(deps: ActivityDeps) {
-  async function listOwned(spec: Application, apiVersion: string, kind: string): Promise<ObjectRef[]> {
-    const selector = `${LABELS.app}=${spec.name},${LABELS.managedBy}=${MANAGED_BY}`;
-    try {
-      const list = await deps.kube.objects.list(apiVersion, kind, spec.namespace, undefined, undefined, undefined, undefined, selector);
-      // only what KubeMin itself renders: objects of components and of apply steps; objects a
-      // plugin made for its step carry neither label and are the plugin's to manage
-      return list.items
-        .filter((item: KubernetesObject) => LABELS.component in (item.metadata?.labels ?? {}) || STEP_LABEL in (item.metadata?.labels ?? {}))
-        .map((item: KubernetesObject) => ({ apiVersion, kind, namespace: spec.namespace, name: item.metadata?.name ?? '' }));
-    } catch (e) {
-      return rethrowKubeError(e, `listing ${kind} of ${spec.name}`);
-    }
+async function listOwned(deps: ActivityDeps, spec: Application, apiVersion: string, kind: string): Promise<ObjectRef[]> {
+  const selector = `${LABELS.app}=${spec.name},${LABELS.managedBy}=${MANAGED_BY}`;
+  try {
+    const list = await deps.kube.objects.list(apiVersion, kind, spec.namespace, undefined, undefined, undefined, undefined, selector);
+    // only what KubeMin itself renders: objects of components and of apply steps; objects a
+    // plugin made for its step carry neither label and are the plugin's to manage
+    return list.items
+      .filter((item: KubernetesObject) => LABELS.component in (item.metadata?.labels ?? {}) || STEP_LABEL in (item.metadata?.labels ?? {}))
+      .map((item: KubernetesObject) => ({ apiVersion, kind, namespace: spec.namespace, name: item.metadata?.name ?? '' }));
+  } catch (e) {
+    return rethrowKubeError(e, `listing ${kind} of ${spec.name}`);
   }
+}
 
+/** The objects labelled as the application's that its spec no longer renders: what a successful run prunes (and `diff` says it would). */
+export async function prunable(deps: ActivityDeps, spec: Application): Promise<ObjectRef[]> {
+  const rendered = [...spec.components.flatMap((c) => renderComponent(spec, c.name).objects), ...workflowObjects(spec)];
+  const keep = new Set(rendered.map((o) => keyOf(refOf(o))));
+  const found: ObjectRef[] = [];
+  for (const [apiVersion, kind] of PRUNABLE) {
+    for (const ref of await listOwned(deps, spec, apiVersion, kind)) if (!keep.has(keyOf(ref))) found.push(ref);
+  }
+  return found;
+}
+
+export function createPruneResources(deps: ActivityDeps) {
   return async function pruneResources({ spec }: PruneResourcesInput): Promise<PruneResourcesResult> {
-    const rendered = [...spec.components.flatMap((c) => renderComponent(spec, c.name).objects), ...workflowObjects(spec)];
-    const keep = new Set(rendered.map((o) => keyOf(refOf(o))));
     const deleted: string[] = [];
-    for (const [apiVersion, kind] of PRUNABLE) {
-      for (const ref of await listOwned(spec, apiVersion, kind)) {
-        if (keep.has(keyOf(ref))) continue;
-        await deleteObject(deps, ref);
-        deleted.push(describeRef(ref));
-      }
+    for (const ref of await prunable(deps, spec)) {
+      await deleteObject(deps, ref);
+      deleted.push(describeRef(ref));
     }
     if (deleted.length) deps.log.info({ application: spec.name, deleted }, 'pruned objects the spec no longer renders');
     return { deleted };

@@ -10,6 +10,7 @@ import type { KubeMinMetrics } from '../workers/metrics.js';
 import { createAuth, type ApiToken } from './auth.js';
 import { bodyLimit } from './body.js';
 import { createCodecRoutes } from './codec.js';
+import { createDiffRoutes } from './diff.js';
 import { createHealthRoutes } from './health.js';
 import { openApiDocument } from './openapi.js';
 import { onError, problem } from './problem.js';
@@ -61,6 +62,7 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/v1', createRegistryRoutes(auth));
   app.route('/v1/validate', createValidateRoutes(auth, policy));
+  app.route('/v1/diff', createDiffRoutes(deps));
   app.route('/v1/runs', createRunsRoutes(deps));
   app.route('/v1/runs', createRunActionRoutes(deps));
   app.route('/v1/runs', createRunHistoryRoutes(deps));

@@ -14,7 +14,7 @@ interface RouteDoc {
   /** The least role that may call it; absent: no token needed. */
   role?: Role;
   body?: 'spec' | Record<string, unknown>;
-  ok: { status: number; description: string; type?: string };
+  ok: { status: number; description: string; type?: string; /** A schema of components/schemas the answer follows. */ schema?: string };
   errors?: number[];
 }
 
@@ -29,6 +29,33 @@ const ERROR_TEXT: Record<number, string> = {
   422: 'well-formed but not possible: a step the run does not have, a compiled plan over Temporal\'s payload limit',
 };
 
+/** The answer of POST /v1/diff (src/diff/diff.ts DiffResult). */
+const DIFF_RESULT = {
+  type: 'object',
+  required: ['application', 'namespace', 'changes', 'summary'],
+  properties: {
+    application: { type: 'string' },
+    namespace: { type: 'string' },
+    changes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['action', 'apiVersion', 'kind', 'name'],
+        properties: {
+          action: { type: 'string', enum: ['create', 'change', 'unchanged', 'prune'] },
+          apiVersion: { type: 'string' },
+          kind: { type: 'string' },
+          namespace: { type: 'string' },
+          name: { type: 'string' },
+          fields: { type: 'array', items: { type: 'object', required: ['path'], properties: { path: { type: 'string', description: 'e.g. spec.template.spec.containers[web].image' }, from: {}, to: {} } } },
+          note: { type: 'string' },
+        },
+      },
+    },
+    summary: { type: 'object', required: ['create', 'change', 'prune', 'unchanged'], properties: { create: { type: 'integer' }, change: { type: 'integer' }, prune: { type: 'integer' }, unchanged: { type: 'integer' } } },
+  },
+} as const;
+
 export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: '/healthz', summary: 'The process answers', ok: { status: 200, description: 'alive' } },
   { method: 'get', path: '/readyz', summary: 'Temporal is reachable and a worker polls the task queue', ok: { status: 200, description: 'ready (503 says which check failed)' } },
@@ -39,6 +66,7 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: '/v1/traits', summary: 'Traits with the JSON Schema of their data', role: 'viewer', ok: { status: 200, description: 'the registry' } },
   { method: 'get', path: '/v1/step-types', summary: 'Step types (built-in and plugins) with the JSON Schema of their properties', role: 'viewer', ok: { status: 200, description: 'the registry' } },
   { method: 'post', path: '/v1/validate', summary: 'Validate and compile a spec; answers the plan and rendered manifests and touches nothing', role: 'viewer', body: 'spec', ok: { status: 200, description: 'valid: the plan and manifests' }, errors: [400, 403, 413] },
+  { method: 'post', path: '/v1/diff', summary: 'What a run of a spec would change: every object dry-run applied and compared with the live one (create, change with fields, unchanged, prune); changes nothing, Secret values never shown', role: 'operator', body: 'spec', ok: { status: 200, description: 'the changes and their counts', schema: 'DiffResult' }, errors: [400, 403, 413, 422] },
   { method: 'post', path: '/v1/runs', summary: 'Start a run of a spec (`Idempotency-Key` makes a retried POST return the same run)', role: 'operator', body: 'spec', ok: { status: 202, description: 'started: id and links' }, errors: [400, 403, 409, 413, 422] },
   { method: 'get', path: '/v1/runs', summary: 'List runs, newest first; filter by application, namespace, phase, revision; `limit` and `page` (from `next`)', role: 'viewer', ok: { status: 200, description: 'runs and the next page' } },
   { method: 'get', path: '/v1/runs/{id}', summary: 'A run: phase, per-step status with reasons, timings, what is waited for, links', role: 'viewer', ok: { status: 200, description: 'the run' }, errors: [404] },
@@ -90,7 +118,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...(r.path.includes('{id}') ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } : {}),
       ...(body ? { requestBody: body } : {}),
       responses: {
-        [r.ok.status]: { description: r.ok.description, content: { [r.ok.type ?? 'application/json']: {} } },
+        [r.ok.status]: { description: r.ok.description, content: { [r.ok.type ?? 'application/json']: r.ok.schema ? { schema: { $ref: `#/components/schemas/${r.ok.schema}` } } : {} } },
         ...Object.fromEntries(errors.map((s) => [s, { ...PROBLEM, description: ERROR_TEXT[s] ?? PROBLEM.description }])),
       },
     };
@@ -105,6 +133,7 @@ export function openApiDocument(): Record<string, unknown> {
       schemas: {
         Application: application,
         ...defs,
+        DiffResult: DIFF_RESULT,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],

@@ -334,6 +334,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a run of a spec would change: every object dry-run applied and compared with the live one (create, change with fields, unchanged, prune); changes nothing, Secret values never shown */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                    "application/yaml": components["schemas"]["Application"];
+                };
+            };
+            responses: {
+                /** @description the changes and their counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiffResult"];
+                    };
+                };
+                /** @description invalid input: every error, with its JSON path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the token's role or namespaces do not allow it, or the platform policy denies host access the spec asks for (PolicyDenied: every field, with its rule) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description well-formed but not possible: a step the run does not have, a compiled plan over Temporal's payload limit */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/runs": {
         parameters: {
             query?: never;
@@ -2146,6 +2232,31 @@ export interface components {
         };
         Application___schema94: string;
         Application___schema95: string;
+        DiffResult: {
+            application: string;
+            changes: {
+                /** @enum {string} */
+                action: "create" | "change" | "unchanged" | "prune";
+                apiVersion: string;
+                fields?: {
+                    from?: unknown;
+                    /** @description e.g. spec.template.spec.containers[web].image */
+                    path: string;
+                    to?: unknown;
+                }[];
+                kind: string;
+                name: string;
+                namespace?: string;
+                note?: string;
+            }[];
+            namespace: string;
+            summary: {
+                change: number;
+                create: number;
+                prune: number;
+                unchanged: number;
+            };
+        };
         Problem: {
             code?: string;
             detail: string;

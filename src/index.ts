@@ -48,3 +48,4 @@ export * from './health/job.js';
 export * from './health/registry.js';
 export * from './health/pods.js';
 export * from './health/observed.js';
+export * from './diff/diff.js';

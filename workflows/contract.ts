@@ -190,3 +190,6 @@ export interface RefusedPayload {
   message: string;
   value?: unknown;
 }
+
+/** A short workflow that answers what a run of a spec would change (POST /v1/diff); changes nothing. */
+export const DIFF_WORKFLOW_TYPE = 'diffApplication';

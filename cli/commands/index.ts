@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerDiff } from './diff.js';
 
 export type RegisterCommands = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommands[] = [];
+export const COMMANDS: readonly RegisterCommands[] = [registerDiff];
