@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerRunCommands } from './runs.js';
+import { registerSetupCommands } from './setup.js';
 
 export type RegisterCommands = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommands[] = [];
+export const COMMANDS: readonly RegisterCommands[] = [registerRunCommands, registerSetupCommands];
