@@ -141,8 +141,8 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  if (tty) draw();
-  else ctx.say(`${run.id}  ${phaseLabel(run.phase, paint)}`);
+  draw();
+  if (!tty) ctx.say(`${run.id}  ${phaseLabel(run.phase, paint)}`);
   if (run.phase === 'Failed') sayFailure(ctx, run);
   return exitFor(run.phase);
 }
