@@ -114,6 +114,17 @@ describe('kubemin run commands (HTTP + Temporal dev server + local cluster)', ()
     assert.match(up.err, /✓ Succeeded\s*$/);
   });
 
+  it('a failing Job ends up --wait with exit 1 and the Job\'s reason on stderr', async () => {
+    const namespace = env.scratch.next();
+    const path = join(dir, `${namespace}-fail.json`);
+    await writeFile(path, JSON.stringify({ name: 'broken', namespace, components: [{ name: 'migrate', type: 'job', image: 'migrate:1', annotations: { 'kubemin.io/kwok-fail': 'boom' } }] }));
+    const up = await run(['--server', base, 'up', '-f', path, '--wait', '--timeout', '120s']);
+    assert.equal(up.code, 1, up.err);
+    assert.match(up.err, /failed: step \S+ \(\w+\): .*boom/);
+    const status = await run(['--server', base, 'status', up.out.trim()]);
+    assert.equal(status.code, 1);
+  });
+
   it('an unreachable server ends exit 5 with a hint', async () => {
     const r = await run(['--server', 'http://127.0.0.1:45999', 'runs']);
     assert.equal(r.code, 5);
