@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerDiff } from './diff.js';
+import { registerRunCommands } from './runs.js';
+import { registerSetupCommands } from './setup.js';
 
 export type RegisterCommands = (program: Command, ctx: CliContext) => void;
 
-export const COMMANDS: readonly RegisterCommands[] = [registerDiff];
+export const COMMANDS: readonly RegisterCommands[] = [registerRunCommands, registerDiff, registerSetupCommands];
