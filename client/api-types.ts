@@ -56,6 +56,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description well-formed but not possible: a step the run does not have, a compiled plan over Temporal's payload limit */
                 422: {
                     headers: {
@@ -128,6 +137,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -159,7 +177,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Health"];
                     };
                 };
             };
@@ -267,7 +285,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Readiness"];
                     };
                 };
             };
@@ -303,7 +321,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Registry"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -357,7 +375,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunList"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -402,7 +420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["StartedRun"];
                     };
                 };
                 /** @description invalid input: every error, with its JSON path */
@@ -492,7 +510,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Run"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -569,7 +587,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Decision"];
                     };
                 };
                 /** @description invalid input: every error, with its JSON path */
@@ -610,6 +628,15 @@ export interface paths {
                 };
                 /** @description the run is not in a state that allows it */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -661,7 +688,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunAction"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -700,6 +727,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -727,7 +763,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description an event stream */
+                /** @description an event stream: the data of each `step` and `run` event is a RunEvent (components/schemas/RunEvent) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -798,7 +834,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunHistory"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -875,7 +911,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Decision"];
                     };
                 };
                 /** @description invalid input: every error, with its JSON path */
@@ -916,6 +952,15 @@ export interface paths {
                 };
                 /** @description the run is not in a state that allows it */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -967,7 +1012,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RetryStarted"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -999,6 +1044,15 @@ export interface paths {
                 };
                 /** @description the run is not in a state that allows it */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1047,7 +1101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunAction"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -1079,6 +1133,15 @@ export interface paths {
                 };
                 /** @description the run is not in a state that allows it */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1153,7 +1216,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Registry"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -1207,7 +1270,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Registry"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -1268,7 +1331,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ValidateResult"];
                     };
                 };
                 /** @description invalid input: every error, with its JSON path */
@@ -2146,6 +2209,20 @@ export interface components {
         };
         Application___schema94: string;
         Application___schema95: string;
+        ApprovalDecision: {
+            approved: boolean;
+            by: string;
+            comment?: string;
+            step: string;
+        };
+        Decision: {
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            step: components["schemas"]["StepStatus"];
+        };
+        Health: {
+            ok: boolean;
+        };
         Problem: {
             code?: string;
             detail: string;
@@ -2161,6 +2238,173 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        Readiness: {
+            checks: {
+                [key: string]: {
+                    detail: string;
+                    ok: boolean;
+                };
+            };
+            ok: boolean;
+        };
+        Registry: {
+            componentTypes?: Record<string, never>[];
+            stepTypes?: Record<string, never>[];
+            traits?: Record<string, never>[];
+        };
+        RetryStarted: {
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            retryOf: string;
+            skipped: string[];
+        };
+        Run: {
+            application?: string;
+            cleanedUp?: string[];
+            closeTime?: string;
+            finishedAt?: string;
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            message?: string;
+            namespace?: string;
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            pruned?: string[];
+            queuedBehind?: string;
+            revision?: string;
+            rollbackError?: string;
+            rolledBackTo?: string;
+            startedAt?: string;
+            startTime: string;
+            steps?: components["schemas"]["StepStatus"][];
+            temporalStatus: string;
+            undeployed?: string[];
+        };
+        RunAction: {
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            message: string;
+            phase: string;
+            temporalStatus?: string;
+        };
+        RunEvent: {
+            at?: string;
+            final?: boolean;
+            message?: string;
+            phase: ("Pending" | "Running" | "Succeeded" | "Failed" | "Skipped" | "Cancelled") | ("Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled");
+            seq?: number;
+            step?: string;
+            temporalStatus?: string;
+        };
+        RunHistory: {
+            closeTime?: string;
+            events: number;
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            seconds?: number;
+            startTime: string;
+            steps: {
+                activities: {
+                    activity?: string;
+                    activityId?: string;
+                    attempts?: number;
+                    failure?: string;
+                    outcome?: string;
+                    scheduledAt?: string;
+                    seconds?: number;
+                }[];
+                attempts: number;
+                failures: string[];
+                seconds?: number;
+                step: string;
+            }[];
+            temporalStatus: string;
+            updates: {
+                approved?: boolean;
+                at?: string;
+                by?: string;
+                step?: string;
+            }[];
+        };
+        RunLinks: {
+            events: string;
+            history: string;
+            self: string;
+            temporalUi: string;
+        };
+        RunList: {
+            /** @description the next page: GET it */
+            next?: string;
+            runs: components["schemas"]["RunSummary"][];
+        };
+        RunSummary: {
+            application?: string;
+            closeTime?: string;
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            namespace?: string;
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            revision?: string;
+            startTime?: string;
+        };
+        StartedRun: {
+            application: string;
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            namespace: string;
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            revision: string;
+        };
+        StepStatus: {
+            attempts: number;
+            awaitingApproval?: boolean;
+            components: string[];
+            decision?: components["schemas"]["ApprovalDecision"];
+            events?: string[];
+            finishedAt?: string;
+            logs?: {
+                container: string;
+                pod: string;
+                tail: string;
+            }[];
+            message?: string;
+            name: string;
+            /** @enum {string} */
+            phase: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped" | "Cancelled";
+            reason?: string;
+            /** @enum {string} */
+            skipped?: "condition" | "failure";
+            startedAt?: string;
+            type: string;
+            waiting?: {
+                desired?: number;
+                message?: string;
+                ready?: number;
+                state?: string;
+                target?: string;
+                waitingForCapacity?: boolean;
+            }[];
+            waitingForCapacity?: boolean;
+        };
+        ValidateResult: {
+            application: string;
+            manifests: {
+                [key: string]: Record<string, never>[];
+            };
+            namespace: string;
+            plan: {
+                steps: Record<string, never>[];
+            };
+            revision: string;
+            /** @constant */
+            valid: true;
         };
     };
     responses: never;
