@@ -234,3 +234,13 @@ describe('request bodies on the Node server', () => {
     }
   });
 });
+
+describe('a wrong method on a known path', () => {
+  it('answers 405 with Allow, as problem+json', async () => {
+    const res = await app.request('/v1/runs/abc/approve', { method: 'GET' });
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.get('allow'), 'POST');
+    assert.match(res.headers.get('content-type') ?? '', /problem\+json/);
+    assert.equal((await app.request('/v1/nothing-here')).status, 404);
+  });
+});

@@ -12,7 +12,7 @@ import { bodyLimit } from './body.js';
 import { createCodecRoutes } from './codec.js';
 import { createDiffRoutes } from './diff.js';
 import { createHealthRoutes } from './health.js';
-import { openApiDocument } from './openapi.js';
+import { openApiDocument, ROUTES } from './openapi.js';
 import { onError, problem } from './problem.js';
 import { createRegistryRoutes } from './registries.js';
 import { createRunActionRoutes } from './run-actions.js';
@@ -72,7 +72,15 @@ export function createApp(opts: AppOptions): Hono {
     app.post('/codec/*', auth.require('operator'));
     app.route('/codec', createCodecRoutes(opts.codec, { uiOrigin: new URL(opts.uiUrl).origin, auth }));
   }
-  app.notFound((c) => problem(c, 404, { title: 'Not found', detail: `no route for ${c.req.method} ${c.req.path}`, hint: 'GET /openapi.json lists the routes' }));
+  app.notFound((c) => {
+    // a known path with a method it does not take: 405 naming the ones it does ({id}: one segment)
+    const allow = ROUTES.filter((r) => new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(c.req.path)).map((r) => r.method.toUpperCase());
+    if (allow.length) {
+      c.header('allow', [...new Set(allow)].join(', '));
+      return problem(c, 405, { title: 'Method not allowed', detail: `${c.req.path} does not take ${c.req.method}; it takes ${[...new Set(allow)].join(', ')}` });
+    }
+    return problem(c, 404, { title: 'Not found', detail: `no route for ${c.req.method} ${c.req.path}`, hint: 'GET /openapi.json lists the routes' });
+  });
   app.onError(onError(opts.log));
   return app;
 }

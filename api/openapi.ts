@@ -6,6 +6,7 @@
 import { applicationJsonSchema, jsonSchemaOf, MAX_SPEC_NODES } from '../src/index.js';
 import { DecisionBody, ReasonBody } from './run-actions.js';
 import type { Role } from './auth.js';
+import { RESPONSE_SCHEMAS } from './openapi-schemas.js';
 
 interface RouteDoc {
   method: 'get' | 'post';
@@ -14,7 +15,7 @@ interface RouteDoc {
   /** The least role that may call it; absent: no token needed. */
   role?: Role;
   body?: 'spec' | Record<string, unknown>;
-  ok: { status: number; description: string; type?: string; /** A schema of components/schemas the answer follows. */ schema?: string };
+  ok: { status: number; description: string; type?: string; schema?: string };
   errors?: number[];
 }
 
@@ -57,26 +58,26 @@ const DIFF_RESULT = {
 } as const;
 
 export const ROUTES: readonly RouteDoc[] = [
-  { method: 'get', path: '/healthz', summary: 'The process answers', ok: { status: 200, description: 'alive' } },
-  { method: 'get', path: '/readyz', summary: 'Temporal is reachable and a worker polls the task queue', ok: { status: 200, description: 'ready (503 says which check failed)' } },
+  { method: 'get', path: '/healthz', summary: 'The process answers', ok: { status: 200, description: 'alive', schema: 'Health' } },
+  { method: 'get', path: '/readyz', summary: 'Temporal is reachable and a worker polls the task queue', ok: { status: 200, description: 'ready (503 says which check failed)', schema: 'Readiness' } },
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics of this process', ok: { status: 200, description: 'Prometheus text format', type: 'text/plain' } },
   { method: 'get', path: '/openapi.json', summary: 'This document', ok: { status: 200, description: 'OpenAPI 3.1' } },
   { method: 'get', path: '/v1/schema', summary: 'The application JSON Schema', ok: { status: 200, description: 'JSON Schema (draft 2020-12)', type: 'application/schema+json' } },
-  { method: 'get', path: '/v1/component-types', summary: 'Component types with the JSON Schema of their properties', role: 'viewer', ok: { status: 200, description: 'the registry' } },
-  { method: 'get', path: '/v1/traits', summary: 'Traits with the JSON Schema of their data', role: 'viewer', ok: { status: 200, description: 'the registry' } },
-  { method: 'get', path: '/v1/step-types', summary: 'Step types (built-in and plugins) with the JSON Schema of their properties', role: 'viewer', ok: { status: 200, description: 'the registry' } },
-  { method: 'post', path: '/v1/validate', summary: 'Validate and compile a spec; answers the plan and rendered manifests and touches nothing', role: 'viewer', body: 'spec', ok: { status: 200, description: 'valid: the plan and manifests' }, errors: [400, 403, 413] },
+  { method: 'get', path: '/v1/component-types', summary: 'Component types with the JSON Schema of their properties', role: 'viewer', ok: { status: 200, description: 'the registry', schema: 'Registry' } },
+  { method: 'get', path: '/v1/traits', summary: 'Traits with the JSON Schema of their data', role: 'viewer', ok: { status: 200, description: 'the registry', schema: 'Registry' } },
+  { method: 'get', path: '/v1/step-types', summary: 'Step types (built-in and plugins) with the JSON Schema of their properties', role: 'viewer', ok: { status: 200, description: 'the registry', schema: 'Registry' } },
+  { method: 'post', path: '/v1/validate', summary: 'Validate and compile a spec; answers the plan and rendered manifests and touches nothing', role: 'viewer', body: 'spec', ok: { status: 200, description: 'valid: the plan and manifests', schema: 'ValidateResult' }, errors: [400, 403, 413] },
   { method: 'post', path: '/v1/diff', summary: 'What a run of a spec would change: every object dry-run applied and compared with the live one (create, change with fields, unchanged, prune); changes nothing, Secret values never shown', role: 'operator', body: 'spec', ok: { status: 200, description: 'the changes and their counts', schema: 'DiffResult' }, errors: [400, 403, 413, 422] },
-  { method: 'post', path: '/v1/runs', summary: 'Start a run of a spec (`Idempotency-Key` makes a retried POST return the same run)', role: 'operator', body: 'spec', ok: { status: 202, description: 'started: id and links' }, errors: [400, 403, 409, 413, 422] },
-  { method: 'get', path: '/v1/runs', summary: 'List runs, newest first; filter by application, namespace, phase, revision; `limit` and `page` (from `next`)', role: 'viewer', ok: { status: 200, description: 'runs and the next page' } },
-  { method: 'get', path: '/v1/runs/{id}', summary: 'A run: phase, per-step status with reasons, timings, what is waited for, links', role: 'viewer', ok: { status: 200, description: 'the run' }, errors: [404] },
-  { method: 'get', path: '/v1/runs/{id}/history', summary: 'The run\'s Temporal history summarised per step (attempts, failures, durations)', role: 'viewer', ok: { status: 200, description: 'the summary and a Temporal Web UI link' }, errors: [404] },
-  { method: 'get', path: '/v1/runs/{id}/events', summary: 'Server-Sent Events of step transitions and progress until the run ends; reconnect with Last-Event-ID', role: 'viewer', ok: { status: 200, description: 'an event stream', type: 'text/event-stream' }, errors: [404] },
-  { method: 'post', path: '/v1/runs/{id}/approve', summary: 'Approve a waiting approval step', role: 'operator', body: jsonSchemaOf(DecisionBody), ok: { status: 200, description: 'the step as decided' }, errors: [400, 403, 404, 409, 422] },
-  { method: 'post', path: '/v1/runs/{id}/reject', summary: 'Reject a waiting approval step (the run fails)', role: 'operator', body: jsonSchemaOf(DecisionBody), ok: { status: 200, description: 'the step as decided' }, errors: [400, 403, 404, 409, 422] },
-  { method: 'post', path: '/v1/runs/{id}/cancel', summary: 'Cancel: the run cleans up (onCancel) and ends Cancelled', role: 'operator', ok: { status: 202, description: 'cancel requested' }, errors: [403, 404, 409] },
-  { method: 'post', path: '/v1/runs/{id}/terminate', summary: 'Terminate at once, without cleanup', role: 'admin', body: jsonSchemaOf(ReasonBody), ok: { status: 200, description: 'terminated' }, errors: [403, 404, 409] },
-  { method: 'post', path: '/v1/runs/{id}/retry', summary: 'Retry a failed run from its failed step; steps that succeeded are not run again', role: 'operator', ok: { status: 202, description: 'the new run' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/v1/runs', summary: 'Start a run of a spec (`Idempotency-Key` makes a retried POST return the same run)', role: 'operator', body: 'spec', ok: { status: 202, description: 'started: id and links', schema: 'StartedRun' }, errors: [400, 403, 409, 413, 422] },
+  { method: 'get', path: '/v1/runs', summary: 'List runs, newest first; filter by application, namespace, phase, revision; `limit` and `page` (from `next`)', role: 'viewer', ok: { status: 200, description: 'runs and the next page', schema: 'RunList' } },
+  { method: 'get', path: '/v1/runs/{id}', summary: 'A run: phase, per-step status with reasons, timings, what is waited for, links', role: 'viewer', ok: { status: 200, description: 'the run', schema: 'Run' }, errors: [404] },
+  { method: 'get', path: '/v1/runs/{id}/history', summary: 'The run\'s Temporal history summarised per step (attempts, failures, durations)', role: 'viewer', ok: { status: 200, description: 'the summary and a Temporal Web UI link', schema: 'RunHistory' }, errors: [404] },
+  { method: 'get', path: '/v1/runs/{id}/events', summary: 'Server-Sent Events of step transitions and progress until the run ends; reconnect with Last-Event-ID', role: 'viewer', ok: { status: 200, description: 'an event stream: the data of each `step` and `run` event is a RunEvent (components/schemas/RunEvent)', type: 'text/event-stream' }, errors: [404] },
+  { method: 'post', path: '/v1/runs/{id}/approve', summary: 'Approve a waiting approval step', role: 'operator', body: jsonSchemaOf(DecisionBody), ok: { status: 200, description: 'the step as decided', schema: 'Decision' }, errors: [400, 403, 404, 409, 422] },
+  { method: 'post', path: '/v1/runs/{id}/reject', summary: 'Reject a waiting approval step (the run fails)', role: 'operator', body: jsonSchemaOf(DecisionBody), ok: { status: 200, description: 'the step as decided', schema: 'Decision' }, errors: [400, 403, 404, 409, 422] },
+  { method: 'post', path: '/v1/runs/{id}/cancel', summary: 'Cancel: the run cleans up (onCancel) and ends Cancelled', role: 'operator', ok: { status: 202, description: 'cancel requested', schema: 'RunAction' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/v1/runs/{id}/terminate', summary: 'Terminate at once, without cleanup', role: 'admin', body: jsonSchemaOf(ReasonBody), ok: { status: 200, description: 'terminated', schema: 'RunAction' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/v1/runs/{id}/retry', summary: 'Retry a failed run from its failed step; steps that succeeded are not run again', role: 'operator', ok: { status: 202, description: 'the new run', schema: 'RetryStarted' }, errors: [403, 404, 409] },
   { method: 'post', path: '/codec/encode', summary: 'Temporal remote codec: encrypt payloads for `?namespace=` (required unless admin)', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400, 403] },
   { method: 'post', path: '/codec/decode', summary: 'Temporal remote codec: decrypt payloads of the namespaces the token lists (the Web UI calls it with --ui-codec-endpoint)', role: 'operator', ok: { status: 200, description: 'payloads' }, errors: [400, 403, 422] },
 ];
@@ -108,7 +109,7 @@ function hoistedApplicationSchema(): { application: Record<string, unknown>; def
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
-    const errors = [...new Set([...(r.errors ?? []), ...(r.role ? [401, 403] : [])])].sort();
+    const errors = [...new Set([...(r.errors ?? []), ...(r.role ? [401, 403] : []), ...(r.method === 'post' ? [413] : [])])].sort();
     const body = r.body === 'spec'
       ? { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Application' } }, 'application/yaml': { schema: { $ref: '#/components/schemas/Application' } } } }
       : r.body ? { required: false, content: { 'application/json': { schema: r.body } } } : undefined;
@@ -126,13 +127,14 @@ export function openApiDocument(): Record<string, unknown> {
   const { application, defs } = hoistedApplicationSchema();
   return {
     openapi: '3.1.0',
-    info: { title: 'KubeMin API', version: '1', description: 'Application delivery on Kubernetes as durable Temporal workflows.' },
+    info: { title: 'KubeMin API', version: '1', description: 'Application delivery on Kubernetes as durable Temporal workflows. Auth: with KUBEMIN_API_TOKENS set, routes with a role need a bearer token; without it (open mode) no token is needed.' },
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token from KUBEMIN_API_TOKENS (roles: viewer < operator < admin)' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a token from KUBEMIN_API_TOKENS (roles: viewer < operator < admin). In open mode (no KUBEMIN_API_TOKENS set) no token is needed and every route answers without one' } },
       schemas: {
         Application: application,
         ...defs,
+        ...RESPONSE_SCHEMAS,
         DiffResult: DIFF_RESULT,
         Problem: {
           type: 'object',

@@ -56,6 +56,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description well-formed but not possible: a step the run does not have, a compiled plan over Temporal's payload limit */
                 422: {
                     headers: {
@@ -128,6 +137,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -159,7 +177,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Health"];
                     };
                 };
             };
@@ -267,7 +285,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Readiness"];
                     };
                 };
             };
@@ -303,7 +321,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Registry"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -443,7 +461,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunList"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -488,7 +506,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["StartedRun"];
                     };
                 };
                 /** @description invalid input: every error, with its JSON path */
@@ -578,7 +596,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Run"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -655,7 +673,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Decision"];
                     };
                 };
                 /** @description invalid input: every error, with its JSON path */
@@ -696,6 +714,15 @@ export interface paths {
                 };
                 /** @description the run is not in a state that allows it */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -747,7 +774,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunAction"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -786,6 +813,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -813,7 +849,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description an event stream */
+                /** @description an event stream: the data of each `step` and `run` event is a RunEvent (components/schemas/RunEvent) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -884,7 +920,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunHistory"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -961,7 +997,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Decision"];
                     };
                 };
                 /** @description invalid input: every error, with its JSON path */
@@ -1002,6 +1038,15 @@ export interface paths {
                 };
                 /** @description the run is not in a state that allows it */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1053,7 +1098,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RetryStarted"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -1085,6 +1130,15 @@ export interface paths {
                 };
                 /** @description the run is not in a state that allows it */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1133,7 +1187,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunAction"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -1165,6 +1219,15 @@ export interface paths {
                 };
                 /** @description the run is not in a state that allows it */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit, or its YAML expands past 500,000 nodes with its aliases (code SpecTooLarge) */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1239,7 +1302,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Registry"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -1293,7 +1356,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Registry"];
                     };
                 };
                 /** @description no or unknown bearer token */
@@ -1354,7 +1417,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ValidateResult"];
                     };
                 };
                 /** @description invalid input: every error, with its JSON path */
@@ -2232,6 +2295,17 @@ export interface components {
         };
         Application___schema94: string;
         Application___schema95: string;
+        ApprovalDecision: {
+            approved: boolean;
+            by: string;
+            comment?: string;
+            step: string;
+        };
+        Decision: {
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            step: components["schemas"]["StepStatus"];
+        };
         DiffResult: {
             application: string;
             changes: {
@@ -2257,6 +2331,9 @@ export interface components {
                 unchanged: number;
             };
         };
+        Health: {
+            ok: boolean;
+        };
         Problem: {
             code?: string;
             detail: string;
@@ -2272,6 +2349,173 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        Readiness: {
+            checks: {
+                [key: string]: {
+                    detail: string;
+                    ok: boolean;
+                };
+            };
+            ok: boolean;
+        };
+        Registry: {
+            componentTypes?: Record<string, never>[];
+            stepTypes?: Record<string, never>[];
+            traits?: Record<string, never>[];
+        };
+        RetryStarted: {
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            retryOf: string;
+            skipped: string[];
+        };
+        Run: {
+            application?: string;
+            cleanedUp?: string[];
+            closeTime?: string;
+            finishedAt?: string;
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            message?: string;
+            namespace?: string;
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            pruned?: string[];
+            queuedBehind?: string;
+            revision?: string;
+            rollbackError?: string;
+            rolledBackTo?: string;
+            startedAt?: string;
+            startTime: string;
+            steps?: components["schemas"]["StepStatus"][];
+            temporalStatus: string;
+            undeployed?: string[];
+        };
+        RunAction: {
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            message: string;
+            phase: string;
+            temporalStatus?: string;
+        };
+        RunEvent: {
+            at?: string;
+            final?: boolean;
+            message?: string;
+            phase: ("Pending" | "Running" | "Succeeded" | "Failed" | "Skipped" | "Cancelled") | ("Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled");
+            seq?: number;
+            step?: string;
+            temporalStatus?: string;
+        };
+        RunHistory: {
+            closeTime?: string;
+            events: number;
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            seconds?: number;
+            startTime: string;
+            steps: {
+                activities: {
+                    activity?: string;
+                    activityId?: string;
+                    attempts?: number;
+                    failure?: string;
+                    outcome?: string;
+                    scheduledAt?: string;
+                    seconds?: number;
+                }[];
+                attempts: number;
+                failures: string[];
+                seconds?: number;
+                step: string;
+            }[];
+            temporalStatus: string;
+            updates: {
+                approved?: boolean;
+                at?: string;
+                by?: string;
+                step?: string;
+            }[];
+        };
+        RunLinks: {
+            events: string;
+            history: string;
+            self: string;
+            temporalUi: string;
+        };
+        RunList: {
+            /** @description the next page: GET it */
+            next?: string;
+            runs: components["schemas"]["RunSummary"][];
+        };
+        RunSummary: {
+            application?: string;
+            closeTime?: string;
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            namespace?: string;
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            revision?: string;
+            startTime?: string;
+        };
+        StartedRun: {
+            application: string;
+            id: string;
+            links: components["schemas"]["RunLinks"];
+            namespace: string;
+            /** @enum {string} */
+            phase: "Queued" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+            revision: string;
+        };
+        StepStatus: {
+            attempts: number;
+            awaitingApproval?: boolean;
+            components: string[];
+            decision?: components["schemas"]["ApprovalDecision"];
+            events?: string[];
+            finishedAt?: string;
+            logs?: {
+                container: string;
+                pod: string;
+                tail: string;
+            }[];
+            message?: string;
+            name: string;
+            /** @enum {string} */
+            phase: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped" | "Cancelled";
+            reason?: string;
+            /** @enum {string} */
+            skipped?: "condition" | "failure";
+            startedAt?: string;
+            type: string;
+            waiting?: {
+                desired?: number;
+                message?: string;
+                ready?: number;
+                state?: string;
+                target?: string;
+                waitingForCapacity?: boolean;
+            }[];
+            waitingForCapacity?: boolean;
+        };
+        ValidateResult: {
+            application: string;
+            manifests: {
+                [key: string]: Record<string, never>[];
+            };
+            namespace: string;
+            plan: {
+                steps: Record<string, never>[];
+            };
+            revision: string;
+            /** @constant */
+            valid: true;
         };
     };
     responses: never;

@@ -18,6 +18,19 @@ export interface ClientOptions {
 }
 
 export type Problem = components['schemas']['Problem'];
+export type Run = components['schemas']['Run'];
+export type RunList = components['schemas']['RunList'];
+export type RunSummary = components['schemas']['RunSummary'];
+export type StepStatus = components['schemas']['StepStatus'];
+export type RunEvent = components['schemas']['RunEvent'];
+export type RunHistory = components['schemas']['RunHistory'];
+export type StartedRun = components['schemas']['StartedRun'];
+export type Decision = components['schemas']['Decision'];
+export type RunAction = components['schemas']['RunAction'];
+export type RetryStarted = components['schemas']['RetryStarted'];
+export type DiffResult = components['schemas']['DiffResult'];
+export type ValidateResult = components['schemas']['ValidateResult'];
+export type Registry = components['schemas']['Registry'];
 
 export function createKubeMinClient(opts: ClientOptions) {
   return createClient<paths>({
