@@ -8,24 +8,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { parse, stringify } from 'yaml';
 import { createApp } from '../api/app.js';
 import { testLog, useRunEnvironment } from '../test/support/servers.js';
-import { main } from './main.js';
+import { runCli } from './run-in-process.js';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await main(['node', 'kubemin', ...argv], { stdout, stderr, env: { NO_COLOR: '1', KUBEMIN_CONFIG: '/nonexistent/kubemin.yaml' } });
-  return { code, out, err };
-}
+const run = (argv: string[]) => runCli(argv);
 
 const normalise = (text: string) => text.replace(/\d+(\.\d+)?s\b|\d+m\d\ds/g, '<t>').replace(/[a-z0-9-]+[./]hello-[0-9a-f]{8}-[a-z0-9]+/g, '<run>');
 
