@@ -84,6 +84,16 @@ describe('kubemin run commands (HTTP + Temporal dev server + local cluster)', ()
     const events = await run(['--server', base, 'events', id]);
     assert.equal(events.code, 0, events.err);
     assert.match(events.out, /deploy-web {2}✓ Succeeded/);
+
+    // a fuzzer found approve/reject on a finished run answering 500: it must be 409, as documented
+    for (const action of ['approve', 'reject']) {
+      const res = await fetch(`${base}/v1/runs/${encodeURIComponent(id)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"step":"0"}' });
+      assert.equal(res.status, 409, await res.text());
+      assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    }
+    const approve = await run(['--server', base, 'approve', id, '0']);
+    assert.equal(approve.code, 2);
+    assert.match(approve.err, /has ended/);
   });
 
   it('up --wait survives an API restart mid-run and still ends exit 0', async () => {

@@ -8,12 +8,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { parse, stringify } from 'yaml';
 import { createApp } from '../api/app.js';
-import { main } from '../cli/main.js';
+import { runCli } from '../cli/run-in-process.js';
 import type { DiffResult } from '../src/index.js';
 import { apiAs } from './support/api-as.js';
 import { runToEnd } from './support/run-to-end.js';
@@ -53,14 +52,7 @@ describe('diff (HTTP + CLI + Temporal dev server + local cluster)', () => {
   async function cli(s: Spec, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
     const file = join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
     await writeFile(file, stringify(s));
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (d: Buffer) => (out += d.toString()));
-    stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const code = await main(['node', 'kubemin', '--server', base, ...args, 'diff', '-f', file], { stdout, stderr, env: {} });
-    return { code, out, err };
+    return runCli(['--server', base, ...args, 'diff', '-f', file]);
   }
 
   const actions = (r: DiffResult) => r.changes.map((c) => [c.action, c.kind, c.name]);
