@@ -24,11 +24,10 @@ export function buildProgram(streams: Streams, fetchImpl?: typeof fetch) {
     .option('--context <name>', 'a context of ~/.config/kubemin/config.yaml')
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--no-color', 'no colour (also NO_COLOR, TERM=dumb, or when not a terminal)')
-    .showHelpAfterError('(kubemin --help lists the commands)')
-    .configureOutput({ writeOut: (s) => streams.stdout.write(s), writeErr: (s) => streams.stderr.write(s) })
-    .exitOverride();
+    .showHelpAfterError('(kubemin --help lists the commands)');
   for (const register of COMMANDS) register(program, ctx);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => streams.stdout.write(s), writeErr: (s) => streams.stderr.write(s) });
+  // help and usage errors go to the given streams, and end in a CommanderError, never process.exit
+  for (const c of [program, ...program.commands]) c.exitOverride().configureOutput({ writeOut: (s) => streams.stdout.write(s), writeErr: (s) => streams.stderr.write(s) });
   return { program, ctx };
 }
 

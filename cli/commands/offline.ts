@@ -28,25 +28,34 @@ async function validFile(ctx: CliContext, file: string): Promise<Application> {
   }
 }
 
-export function registerOfflineCommands(program: Command, ctx: CliContext): void {
-  program
-    .command('validate')
-    .description('Validate a spec offline with the API\'s validator: file:line and JSON path for every error (exit 2 when invalid)')
-    .requiredOption('-f, --file <file>', 'the spec (YAML or JSON)')
-    .action(async (o: { file: string }) => {
-      const spec = await validFile(ctx, o.file);
+/** The offline commands: each reads and validates -f FILE, then does its own work with the spec. */
+const OFFLINE: readonly { name: string; description: string; run: (ctx: CliContext, spec: Application, file: string) => void }[] = [
+  {
+    name: 'validate',
+    description: 'Validate a spec offline with the API\'s validator: file:line and JSON path for every error (exit 2 when invalid)',
+    run: (ctx, spec, file) => {
       const plan = compile(spec);
       if (ctx.globals().output === 'json') writeMachine(ctx.stdout, 'json', { valid: true, application: plan.application, namespace: plan.namespace, revision: plan.revision, steps: plan.steps.map((s) => s.name) });
-      ctx.say(`${o.file}: valid (${spec.components.length} component${spec.components.length === 1 ? '' : 's'}, ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'})`);
-    });
-  program
-    .command('render')
-    .description('Render a spec\'s manifests offline, as multi-document YAML (like helm template; -o json: an array)')
-    .requiredOption('-f, --file <file>', 'the spec (YAML or JSON)')
-    .action(async (o: { file: string }) => {
-      const spec = await validFile(ctx, o.file);
+      ctx.say(`${file}: valid (${spec.components.length} component${spec.components.length === 1 ? '' : 's'}, ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'})`);
+    },
+  },
+  {
+    name: 'render',
+    description: 'Render a spec\'s manifests offline, as multi-document YAML (like helm template; -o json: an array)',
+    run: (ctx, spec) => {
       const manifests = [...renderAll(spec).values()].flat();
       if (ctx.globals().output === 'json') writeMachine(ctx.stdout, 'json', manifests);
       else ctx.stdout.write(manifests.map((m) => stringify(m)).join('---\n'));
-    });
+    },
+  },
+];
+
+export function registerOfflineCommands(program: Command, ctx: CliContext): void {
+  for (const c of OFFLINE) {
+    program
+      .command(c.name)
+      .description(c.description)
+      .requiredOption('-f, --file <file>', 'the spec (YAML or JSON)')
+      .action(async (o: { file: string }) => c.run(ctx, await validFile(ctx, o.file), o.file));
+  }
 }

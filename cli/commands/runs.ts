@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { ApiProblemError, followRunEvents, type RunStreamEvent } from '../../client/index.js';
+import { ApiProblemError, followRunEvents, type Run, type RunAction, type RunList, type RunStreamEvent } from '../../client/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, duration, EXIT, phaseLabel, table, writeMachine } from '../output.js';
-import { request, runPath, type RunSummaryView, type RunView } from './http.js';
+import { request, runPath } from './http.js';
 import { runTree, stepLines, type ProgressWait } from './tree.js';
 
 /** 30s, 5m, 1h, 1h30m, or plain seconds. */
@@ -19,14 +19,14 @@ export function parseDuration(text: string): number {
   return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
 }
 
-const getRun = (ctx: CliContext, id: string) => request<RunView>(ctx, 'GET', runPath(id));
+const getRun = (ctx: CliContext, id: string) => request<Run>(ctx, 'GET', runPath(id));
 
 /** The exit code a finished run ends the command with. */
 export function exitFor(phase: string): number {
   return phase === 'Succeeded' ? EXIT.ok : phase === 'Cancelled' ? EXIT.cancelled : phase === 'Failed' ? EXIT.failed : EXIT.ok;
 }
 
-function sayFailure(ctx: CliContext, run: RunView): void {
+function sayFailure(ctx: CliContext, run: Run): void {
   const paint = ctx.paintErr();
   for (const s of (run.steps ?? []).filter((x) => x.phase === 'Failed')) {
     ctx.say(`${paint('red', 'failed:')} step ${s.name}${s.reason ? ` (${s.reason})` : ''}: ${s.message ?? 'no message'}`);
@@ -52,7 +52,7 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
   const paint = ctx.paintErr();
   const tty = ctx.stderr.isTTY === true;
   const target = await ctx.target();
-  let run: RunView = await getRun(ctx, id);
+  let run: Run = await getRun(ctx, id);
   const progress = new Map<string, ProgressWait>();
   const printed = new Map<string, string>();
   let drawn = 0;
@@ -178,11 +178,11 @@ export function registerRunCommands(program: Command, ctx: CliContext): void {
         headers: { 'content-type': type, accept: 'application/json', ...(t.token ? { authorization: `Bearer ${t.token}` } : {}), ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}) },
         body: text,
       });
-      const answer = (await res.json().catch(() => ({ detail: `HTTP ${res.status}` }))) as RunView & Record<string, unknown>;
+      const answer = (await res.json().catch(() => ({ detail: `HTTP ${res.status}` }))) as Run & Record<string, unknown>;
       if (!res.ok) {
         throw new ApiProblemError(res.status, answer);
       }
-      if (!writeMachine(ctx.stdout, ctx.globals().output, answer, (v) => [(v as RunView).id])) ctx.stdout.write(answer.id + '\n');
+      if (!writeMachine(ctx.stdout, ctx.globals().output, answer, (v) => [(v as Run).id])) ctx.stdout.write(answer.id + '\n');
       if (opts.wait) ctx.exitCode = await waitForRun(ctx, answer.id, timeoutMs);
     });
 
@@ -195,7 +195,7 @@ export function registerRunCommands(program: Command, ctx: CliContext): void {
     .option('--limit <n>', 'at most this many', '20')
     .action(async (opts: { application?: string; namespace?: string; phase?: string; limit: string }) => {
       const q = new URLSearchParams({ limit: opts.limit, ...(opts.application ? { application: opts.application } : {}), ...(opts.namespace ? { namespace: opts.namespace } : {}), ...(opts.phase ? { phase: opts.phase } : {}) });
-      const list = await request<{ runs: RunSummaryView[]; next?: string }>(ctx, 'GET', `/v1/runs?${q.toString()}`);
+      const list = await request<RunList>(ctx, 'GET', `/v1/runs?${q.toString()}`);
       if (writeMachine(ctx.stdout, ctx.globals().output, list, () => list.runs.map((r) => r.id))) return;
       const paint = ctx.paintOut();
       if (!list.runs.length) return void ctx.say('no runs');
@@ -274,24 +274,21 @@ export function registerRunCommands(program: Command, ctx: CliContext): void {
       });
   }
 
-  program
-    .command('cancel')
-    .description('cancel a run: it cleans up and ends Cancelled')
-    .argument('<run>', 'the run id')
-    .action(async (id: string) => {
-      const answer = await request<{ id: string; message?: string }>(ctx, 'POST', runPath(id, '/cancel'));
-      if (!writeMachine(ctx.stdout, ctx.globals().output, answer, () => [id])) ctx.stdout.write(`${id}: ${answer.message ?? 'cancel requested'}\n`);
-    });
-
-  program
-    .command('terminate')
-    .description('terminate a run at once (no cleanup runs)')
-    .argument('<run>', 'the run id')
-    .option('--reason <text>', 'why')
-    .action(async (id: string, opts: { reason?: string }) => {
-      const answer = await request<{ id: string; message?: string }>(ctx, 'POST', runPath(id, '/terminate'), { type: 'application/json', text: JSON.stringify(opts.reason ? { reason: opts.reason } : {}) });
-      if (!writeMachine(ctx.stdout, ctx.globals().output, answer, () => [id])) ctx.stdout.write(`${id}: ${answer.message ?? 'terminated'}\n`);
-    });
+  // cancel and terminate: the same shape, the API answers a RunAction
+  const stops = [
+    { name: 'cancel', description: 'cancel a run: it cleans up and ends Cancelled', done: 'cancel requested', reason: false },
+    { name: 'terminate', description: 'terminate a run at once (no cleanup runs)', done: 'terminated', reason: true },
+  ] as const;
+  for (const stop of stops) {
+    const command = program.command(stop.name).description(stop.description).argument('<run>', 'the run id');
+    if (stop.reason) command.option('--reason <text>', 'why (recorded by Temporal)');
+    command
+      .action(async (id: string, opts: { reason?: string }) => {
+        const body = stop.reason ? { type: 'application/json', text: JSON.stringify(opts.reason ? { reason: opts.reason } : {}) } : undefined;
+        const answer = await request<RunAction & { message?: string }>(ctx, 'POST', runPath(id, `/${stop.name}`), body);
+        if (!writeMachine(ctx.stdout, ctx.globals().output, answer, () => [id])) ctx.stdout.write(`${id}: ${answer.message ?? stop.done}\n`);
+      });
+  }
 
   program
     .command('retry')

@@ -1,21 +1,21 @@
 /** A run's steps as a tree of lines: phase symbol+word, attempts, elapsed, waits and messages. */
 import { duration, phaseLabel, type Paint } from '../output.js';
-import type { RunView, StepView } from './http.js';
+import type { Run, StepStatus } from '../../client/index.js';
 
 export interface ProgressWait {
   step: string;
-  waiting?: StepView['waiting'];
+  waiting?: StepStatus['waiting'];
   waitingForCapacity?: boolean;
 }
 
-function elapsed(s: StepView, now: number): string {
+function elapsed(s: StepStatus, now: number): string {
   if (!s.startedAt) return '';
   const end = s.finishedAt ? Date.parse(s.finishedAt) : now;
   return duration(Math.max(0, end - Date.parse(s.startedAt)));
 }
 
 /** One line per step (and indented detail lines); `now` lets a redraw tick the elapsed time. */
-export function stepLines(s: StepView, paint: Paint, now = Date.now(), progress?: ProgressWait): string[] {
+export function stepLines(s: StepStatus, paint: Paint, now = Date.now(), progress?: ProgressWait): string[] {
   const phase = s.awaitingApproval ? 'WaitingForApproval' : s.phase;
   const bits = [s.attempts > 1 ? `attempt ${s.attempts}` : '', elapsed(s, now)].filter(Boolean);
   const lines = [`  ${phaseLabel(phase, paint)}  ${s.name}${bits.length ? `  (${bits.join(', ')})` : ''}`];
@@ -28,7 +28,7 @@ export function stepLines(s: StepView, paint: Paint, now = Date.now(), progress?
   return lines;
 }
 
-export function runTree(run: RunView, paint: Paint, now = Date.now(), progress: Map<string, ProgressWait> = new Map()): string[] {
+export function runTree(run: Run, paint: Paint, now = Date.now(), progress: Map<string, ProgressWait> = new Map()): string[] {
   const head = `${run.id}  ${phaseLabel(run.phase, paint)}${run.application ? `  ${run.application}/${run.namespace ?? ''}` : ''}`;
   return [head, ...(run.steps ?? []).flatMap((s) => stepLines(s, paint, now, progress.get(s.name)))];
 }
