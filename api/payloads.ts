@@ -19,8 +19,9 @@ export async function decodePayload<T>(temporal: Client, payload: Payload): Prom
 
 /** The plan a run was started with (the first argument in its first history event). */
 export async function planOf(temporal: Client, id: string, runId?: string): Promise<Plan> {
-  const history = await temporal.workflow.getHandle(id, runId).fetchHistory();
-  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  // one page of one event: a long run's whole history is not needed to read its input
+  const history = await temporal.workflowService.getWorkflowExecutionHistory({ namespace: temporal.options.namespace, execution: { workflowId: id, ...(runId ? { runId } : {}) }, maximumPageSize: 1 });
+  const payload = history.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   if (!payload) throw new NotFoundError(`the plan of run "${id}"`);
   return decodePayload<Plan>(temporal, payload as Payload);
 }
