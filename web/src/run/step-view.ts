@@ -1,6 +1,7 @@
 /**
  * How a step's state reads on screen: one of eight shown phases, each with an icon, a word and
- * a colour (tone), so a phase is never told by colour alone. Pure: the node and the panel use it.
+ * a colour (tone), so a phase is never told by colour alone. Icons come from blocks every
+ * system font has (no emoji: headless Chromium on Debian draws none). Pure.
  */
 import type { StepStatus } from '../../../client/index.js';
 
@@ -15,8 +16,8 @@ export interface PhaseLook {
 export const PHASE_LOOKS: { [K in ShownPhase]: PhaseLook } = {
   pending: { phase: 'pending', icon: '○', word: 'Pending' },
   running: { phase: 'running', icon: '◐', word: 'Running' },
-  capacity: { phase: 'capacity', icon: '⧗', word: 'waiting for capacity' },
-  approval: { phase: 'approval', icon: '✋', word: 'awaiting approval' },
+  capacity: { phase: 'capacity', icon: '◌', word: 'waiting for capacity' },
+  approval: { phase: 'approval', icon: '◆', word: 'awaiting approval' },
   succeeded: { phase: 'succeeded', icon: '✓', word: 'Succeeded' },
   failed: { phase: 'failed', icon: '✗', word: 'Failed' },
   skipped: { phase: 'skipped', icon: '↷', word: 'Skipped' },
