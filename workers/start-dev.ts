@@ -93,6 +93,7 @@ async function main(): Promise<void> {
   say('Deploy the example and follow it live (in another terminal, in this directory):');
   say(`  npx kubemin --server ${apiUrl} up -f examples/hello-web.yaml --wait`);
   say(`or with curl:  curl -sS -X POST ${apiUrl}/v1/runs -H 'content-type: application/yaml' --data-binary @examples/hello-web.yaml`);
+  say(`and watch its graph live in the console: ${apiUrl}/runs${tokens ? '?token=<your token>' : ''}`);
   if (kubeconfig) say(`See it:     kubectl --kubeconfig ${kubeconfig} get deploy -n demo`);
   say('Ctrl-C stops everything this command started.');
 

@@ -1,10 +1,12 @@
 /** The shell: a header, and the page the path names (/ and /runs: the runs; /runs/:id: a run). */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { createApi, saveToken } from './api.js';
 import { Link, usePlace } from './router.js';
-import { RunPage } from './run/run-page.js';
 import { RunsPage } from './runs/runs-page.js';
 import { TokenForm } from './token-form.js';
+
+// the graph (React Flow, dagre) loads with the first run page, not with the runs list
+const RunPage = lazy(() => import('./run/run-page.js').then((m) => ({ default: m.RunPage })));
 
 export function App({ server, initialToken }: { server: string; initialToken: string | undefined }) {
   const [token, setToken] = useState(initialToken);
@@ -32,7 +34,7 @@ export function App({ server, initialToken }: { server: string; initialToken: st
         <button type="button" className="link" onClick={() => setAsking((a) => !a)}>{token ? 'Token ✓' : 'Token'}</button>
       </header>
       {asking ? <TokenForm current={token} onSave={signIn} onCancel={() => setAsking(false)} /> : null}
-      {page}
+      <Suspense fallback={<main className="page muted">Loading…</main>}>{page}</Suspense>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 /** The console's entry: the token, the API client on this origin, and the page for the path. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './app.js';
 import { takeToken } from './api.js';

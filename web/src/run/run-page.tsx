@@ -3,7 +3,8 @@
  * its event stream (use-run.ts), a banner while the stream is disconnected, and the selected
  * step's panel. `?step=name` selects a step, so a step is a link.
  */
-import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo } from 'react';
 import { problemText, type Api } from '../api.js';
 import { navigate, withQuery } from '../router.js';
@@ -23,6 +24,16 @@ function ConnectionBanner({ state }: { state: ReturnType<typeof useRun>['connect
       disconnected — reconnecting{state.attempt > 1 ? ` (attempt ${state.attempt})` : ''}…
     </div>
   );
+}
+
+/** Fits the graph to its pane again when the pane's width changes (the panel opens or closes). */
+function FitToWidth() {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  useEffect(() => {
+    void flow.fitView({ duration: 150 });
+  }, [width, flow]);
+  return null;
 }
 
 export function RunPage({ api, id, selected, onUnauthorized }: { api: Api; id: string; selected: string | undefined; onUnauthorized: () => void }) {
@@ -71,6 +82,7 @@ export function RunPage({ api, id, selected, onUnauthorized }: { api: Api; id: s
           <ReactFlow nodes={graph.nodes} edges={graph.edges} nodeTypes={NODE_TYPES} onNodeClick={onNodeClick} onPaneClick={() => select(undefined)} nodesDraggable={false} nodesConnectable={false} fitView minZoom={0.1} onlyRenderVisibleElements={graph.nodes.length > 300}>
             <Background />
             <Controls showInteractive={false} />
+            <FitToWidth />
           </ReactFlow>
         </div>
         {step ? <StepPanel step={step} onClose={() => select(undefined)} decide={decide} /> : null}
