@@ -62,8 +62,14 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  async function startRun(namespace: string): Promise<string> {
-    const spec = {
+  async function start(spec: object): Promise<string> {
+    const res = await fetch(`${base}/v1/runs`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN.token}` }, body: JSON.stringify(spec) });
+    assert.equal(res.status, 202, await res.clone().text());
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  function startRun(namespace: string): Promise<string> {
+    return start({
       name: 'shop',
       namespace,
       components: [
@@ -77,10 +83,7 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
           { name: 'ship', type: 'deploy', components: ['web'] },
         ],
       },
-    };
-    const res = await fetch(`${base}/v1/runs`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN.token}` }, body: JSON.stringify(spec) });
-    assert.equal(res.status, 202, await res.clone().text());
-    return ((await res.json()) as { id: string }).id;
+    });
   }
 
   const node = (step: string, phase?: string) => `.react-flow__node[data-id="${step}"] [data-step="${step}"]${phase ? `[data-phase="${phase}"]` : ''}`;
@@ -159,5 +162,34 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     await page.reload();
     assert.equal(await page.inputValue('select[name="phase"]'), 'Succeeded');
     await page.waitForSelector(`tr[data-run="${id}"]`);
+  });
+
+  it('pages through the runs list with the API\'s next link, the page kept in the URL', async () => {
+    const namespace = env.scratch.next();
+    const web = (name: string) => ({ name, namespace, components: [{ name: 'web', type: 'webservice', image: 'registry.local/web:1', replicas: 1, port: 8080 }] });
+    const older = await start(web('one'));
+    const newer = await start(web('two'));
+    await page.goto(`${base}/runs?namespace=${namespace}&limit=1`);
+    await page.waitForSelector(`tr[data-run="${newer}"]`);
+    assert.equal(await page.locator('table.runs tbody tr').count(), 1);
+    await page.click('button:has-text("Older »")');
+    await page.waitForSelector(`tr[data-run="${older}"]`);
+    assert.ok(new URL(page.url()).searchParams.get('page'), page.url());
+    assert.equal(await page.locator('table.runs tbody tr').count(), 1);
+    await page.click('button:has-text("« Newest")');
+    await page.waitForSelector(`tr[data-run="${newer}"]`);
+    assert.equal(new URL(page.url()).searchParams.get('page'), null);
+  });
+
+  it('asks for a token when the API answers 401, and uses the one given', async () => {
+    await page.evaluate(() => localStorage.removeItem('kubemin.token'));
+    await page.goto(`${base}/runs`);
+    await page.waitForSelector('form.token-form');
+    await page.waitForSelector('.error:has-text("401")');
+    await page.fill('form.token-form input', TOKEN.token);
+    await page.click('form.token-form button[type="submit"]');
+    await page.waitForSelector('table.runs tbody tr');
+    assert.equal(await page.evaluate(() => localStorage.getItem('kubemin.token')), TOKEN.token);
+    assert.equal(await page.locator('.error').count(), 0);
   });
 });

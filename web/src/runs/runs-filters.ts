@@ -10,9 +10,11 @@ export interface RunsFilters {
   phase?: string;
   /** The page token from the list's `next` link. */
   page?: string;
+  /** Runs per page (the API's default is 20, its most 100). */
+  limit?: string;
 }
 
-const KEYS = ['application', 'namespace', 'phase', 'page'] as const;
+const KEYS = ['application', 'namespace', 'phase', 'page', 'limit'] as const;
 
 export function filtersFromQuery(query: URLSearchParams): RunsFilters {
   const f: RunsFilters = {};

@@ -26,7 +26,7 @@ export function useRuns(api: Api, filters: RunsFilters): RunsView {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       try {
-        const { data, error, response } = await api.client.GET('/v1/runs', { params: { query: { ...JSON.parse(key), limit: '20' } }, signal: ac.signal });
+        const { data, error, response } = await api.client.GET('/v1/runs', { params: { query: { limit: '20', ...(JSON.parse(key) as Record<string, string>) } }, signal: ac.signal });
         if (data) setView({ list: data, unauthorized: false, at: Date.now() });
         else setView((v) => ({ ...v, error: problemText(response.status, error), unauthorized: response.status === 401 }));
       } catch (e) {
