@@ -145,6 +145,11 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     await page.goto(`${base}/runs/${encodeURIComponent(id)}?step=ship`);
     await page.locator('aside.panel[aria-label="step ship"]').waitFor();
     await page.waitForSelector('.react-flow__node.selected[data-id="ship"]', { state: 'attached' });
+    // dark mode follows the system setting
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(17, 19, 24)');
+    await page.screenshot({ path: join(SHOTS, 'run-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // the runs list shows the run; a phase filter is kept in the URL and filters
     await page.goto(`${base}/runs?namespace=${namespace}`);

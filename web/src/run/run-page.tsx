@@ -79,7 +79,7 @@ export function RunPage({ api, id, selected, onUnauthorized }: { api: Api; id: s
       <ConnectionBanner state={view.connection} />
       <div className="run-body">
         <div className="graph">
-          <ReactFlow nodes={graph.nodes} edges={graph.edges} nodeTypes={NODE_TYPES} onNodeClick={onNodeClick} onPaneClick={() => select(undefined)} nodesDraggable={false} nodesConnectable={false} fitView minZoom={0.1} onlyRenderVisibleElements={graph.nodes.length > 300}>
+          <ReactFlow colorMode="system" nodes={graph.nodes} edges={graph.edges} nodeTypes={NODE_TYPES} onNodeClick={onNodeClick} onPaneClick={() => select(undefined)} nodesDraggable={false} nodesConnectable={false} fitView minZoom={0.1} onlyRenderVisibleElements={graph.nodes.length > 300}>
             <Background />
             <Controls showInteractive={false} />
             <FitToWidth />
