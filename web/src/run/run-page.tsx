@@ -18,6 +18,7 @@ import { useRun } from './use-run.js';
 const NODE_TYPES = { step: StepNode };
 
 function ConnectionBanner({ state }: { state: ReturnType<typeof useRun>['connection'] }) {
+  if (state.state === 'refused') return <div className="banner" role="alert">live updates stopped: {state.reason} (reload to try again)</div>;
   if (state.state !== 'reconnecting') return null;
   return (
     <div className="banner" role="status" title={state.reason}>

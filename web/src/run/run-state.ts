@@ -5,7 +5,14 @@
  */
 import type { Run, RunStreamEvent, StepStatus } from '../../../client/index.js';
 
-export type Connection = { state: 'connecting' } | { state: 'live' } | { state: 'reconnecting'; attempt: number; reason: string } | { state: 'ended' };
+export type Connection =
+  | { state: 'connecting' }
+  | { state: 'live' }
+  | { state: 'reconnecting'; attempt: number; reason: string }
+  /** The stream ended with the run. */
+  | { state: 'ended' }
+  /** The API refused the stream (401, 403, 404): reconnecting would not help. */
+  | { state: 'refused'; reason: string };
 
 export interface RunState {
   run?: Run;

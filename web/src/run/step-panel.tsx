@@ -5,6 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { StepStatus } from '../../../client/index.js';
+import { useNow } from '../use-now.js';
 import { elapsedMs, formatElapsed, shownPhase } from './step-view.js';
 
 export interface Decide {
@@ -52,6 +53,7 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
 
 export function StepPanel({ step, onClose, decide }: { step: StepStatus; onClose: () => void; decide: Decide }) {
   const look = shownPhase(step);
+  const now = useNow(step.phase === 'Running' ? 1000 : undefined);
   return (
     <aside className="panel" aria-label={`step ${step.name}`}>
       <header>
@@ -67,7 +69,7 @@ export function StepPanel({ step, onClose, decide }: { step: StepStatus; onClose
         <Row label="Attempts">{step.attempts}</Row>
         {step.startedAt ? <Row label="Started">{new Date(step.startedAt).toLocaleString()}</Row> : null}
         {step.finishedAt ? <Row label="Finished">{new Date(step.finishedAt).toLocaleString()}</Row> : null}
-        {step.startedAt ? <Row label="Elapsed">{formatElapsed(elapsedMs(step, Date.now()))}</Row> : null}
+        {step.startedAt ? <Row label="Elapsed">{formatElapsed(elapsedMs(step, now))}</Row> : null}
         {step.message ? <Row label="Message"><span className="message">{step.message}</span></Row> : null}
         {step.reason ? <Row label="Reason">{step.reason}</Row> : null}
         {step.skipped ? <Row label="Skipped">{step.skipped === 'condition' ? 'its condition did not hold' : 'a step before it did not succeed'}</Row> : null}

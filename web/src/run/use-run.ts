@@ -68,7 +68,7 @@ export function useRun(api: Api, id: string): RunView {
         readSoon();
       },
       (e: unknown) => {
-        if (!ac.signal.aborted) dispatch({ type: 'failed', error: problemText(undefined, e) });
+        if (!ac.signal.aborted) dispatch({ type: 'connection', connection: { state: 'refused', reason: problemText(undefined, e) } });
       },
     );
     return () => {
