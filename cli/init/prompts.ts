@@ -18,6 +18,7 @@ export interface Choice<V extends string = string> {
 export type Check = (answer: string) => string | undefined;
 
 export interface Prompter {
+  /** `initial`: the answer when left empty (shown as the placeholder). */
   text(message: string, o?: { initial?: string; placeholder?: string; check?: Check }): Promise<string>;
   select<V extends string>(message: string, choices: readonly Choice<V>[], initial?: V): Promise<V>;
   multiselect<V extends string>(message: string, choices: readonly Choice<V>[], initial?: readonly V[]): Promise<V[]>;
@@ -54,16 +55,19 @@ export function createClackPrompter(streams: PromptStreams): Prompter {
   // clack's types want node:stream's Readable/Writable; the context's streams are those at run time
   const io = { input: streams.input, output: streams.output } as unknown as { input: Readable; output: Writable };
   return {
-    text: async (message, o = {}) =>
-      answered(
-        await clack.text({
-          ...io,
-          message,
-          ...(o.initial !== undefined ? { initialValue: o.initial } : {}),
-          ...(o.placeholder !== undefined ? { placeholder: o.placeholder } : {}),
-          ...(o.check ? { validate: (v: string | undefined) => o.check?.(v ?? '') } : {}),
-        }),
-      ).trim(),
+    // the default shows as the placeholder and is what an empty answer means (clack's initialValue
+    // would be text the person has to delete first)
+    text: async (message, o = {}) => {
+      const placeholder = o.initial ?? o.placeholder;
+      const answer = await clack.text({
+        ...io,
+        message,
+        ...(placeholder !== undefined ? { placeholder } : {}),
+        ...(o.initial !== undefined ? { defaultValue: o.initial } : {}),
+        ...(o.check ? { validate: (v: string | undefined) => o.check?.(v || (o.initial ?? '')) } : {}),
+      });
+      return answered(answer).trim();
+    },
     select: async (message, choices, initial) =>
       answered(await clack.select({ ...io, message, options: optionsOf(choices), ...(initial !== undefined ? { initialValue: initial } : {}) })),
     multiselect: async (message, choices, initial = []) =>
