@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -15,9 +16,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import { parse } from 'yaml';
 import { createApp } from '../api/app.js';
 import { compile, traitNames, validateSpecText } from '../src/index.js';
-import { testLog, useRunEnvironment } from '../test/support/servers.js';
+import { kubeApis, testLog, useRunEnvironment } from '../test/support/servers.js';
 import { type Answer, createAnswerer, startTerminal } from '../test/support/terminal.js';
 import { answeredTraits } from './init/trait-questions.js';
+import { main } from './main.js';
 import { runCli } from './run-in-process.js';
 
 const SHOP = [
@@ -125,6 +127,15 @@ describe('kubemin init --yes (flags, no prompts)', () => {
     assert.equal(await readFile(file, 'utf8'), SHOP_YAML);
   });
 
+  it('without --yes asks only on a terminal: stdin from a pipe is invalid usage (exit 2)', async () => {
+    const err = new PassThrough();
+    let said = '';
+    err.on('data', (d: Buffer) => (said += d.toString()));
+    const code = await main(['node', 'kubemin', 'init'], { stdin: new PassThrough(), stdout: new PassThrough(), stderr: err, env: { NO_COLOR: '1' } });
+    assert.equal(code, 2);
+    assert.match(said, /stdin is not one[\s\S]*--yes/);
+  });
+
   it('asks only about registered traits', () => {
     for (const name of answeredTraits()) assert.ok(traitNames().includes(name), name);
   });
@@ -153,6 +164,38 @@ const dialogue = (namespace: string): Answer[] => [
 ];
 
 const KUBEMIN = fileURLToPath(new URL('./kubemin.mjs', import.meta.url));
+
+describe('kubemin init on a terminal (tmux)', () => {
+  it('Ctrl-C ends it with exit 2, "cancelled, nothing written", and nothing on stdout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kubemin-init-'));
+    const t = await startTerminal(`node ${KUBEMIN} init > ${dir}/app.yaml`, dir);
+    try {
+      await createAnswerer(t).text('Application name', 'shop');
+      await t.waitFor((s) => s.includes('Namespace'), 'the namespace question');
+      await t.press('C-c');
+      assert.equal(await t.exitCode(), 2);
+      assert.match(await t.screen(), /cancelled, nothing written/);
+    } finally {
+      await t.close();
+    }
+    assert.equal(await readFile(join(dir, 'app.yaml'), 'utf8'), '');
+  });
+
+  it('with stdout on the terminal it writes kubemin.yaml in the current directory, and refuses to overwrite it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kubemin-init-'));
+    const command = `node ${KUBEMIN} ${SHOP.join(' ')}`;
+    for (const expected of [0, 2]) {
+      const t = await startTerminal(command, dir);
+      try {
+        assert.equal(await t.exitCode(), expected, await t.screen());
+        if (expected === 2) assert.match(await t.screen(), /kubemin\.yaml exists, nothing written/);
+      } finally {
+        await t.close();
+      }
+    }
+    assert.equal(await readFile(join(dir, 'kubemin.yaml'), 'utf8'), SHOP_YAML);
+  });
+});
 
 describe('kubemin init through a real terminal, deployed with kubemin up --wait (HTTP + Temporal dev server + local cluster)', () => {
   const env = useRunEnvironment('init');
@@ -198,5 +241,8 @@ describe('kubemin init through a real terminal, deployed with kubemin up --wait 
     assert.equal(up.code, 0, up.err);
     assert.match(up.err.trim().split('\n').at(-1) ?? '', /✓ Succeeded$/);
     assert.match(up.err, /✓ Succeeded {2}deploy-web/);
+    const deployment = await kubeApis().apps.readNamespacedDeployment({ name: 'web', namespace });
+    assert.deepEqual(deployment.spec?.template.spec?.containers[0]?.envFrom, [{ configMapRef: { name: 'settings' } }]);
+    assert.equal(deployment.status?.availableReplicas, 2);
   });
 });
