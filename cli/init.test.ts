@@ -242,7 +242,7 @@ describe('kubemin init through a real terminal, deployed with kubemin up --wait 
     assert.match(up.err.trim().split('\n').at(-1) ?? '', /✓ Succeeded$/);
     assert.match(up.err, /✓ Succeeded {2}deploy-web/);
     const deployment = await kubeApis().apps.readNamespacedDeployment({ name: 'web', namespace });
-    assert.deepEqual(deployment.spec?.template.spec?.containers[0]?.envFrom, [{ configMapRef: { name: 'settings' } }]);
+    assert.deepEqual(JSON.parse(JSON.stringify(deployment.spec?.template.spec?.containers[0]?.envFrom)), [{ configMapRef: { name: 'settings' } }]);
     assert.equal(deployment.status?.availableReplicas, 2);
   });
 });
