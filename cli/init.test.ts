@@ -91,6 +91,18 @@ describe('kubemin init --yes (flags, no prompts)', () => {
     assert.deepEqual(compile(validateSpecText(r.out)).steps.map((s) => s.name), ['approval', 'gpu-check', 'deploy-cfg', 'deploy-trainer']);
   });
 
+  it('trait flags: env.K=@SOURCE/KEY reads a secret\'s key, readiness=PATH probes the first port', async () => {
+    const r = await runCli(['init', '--yes', '--name', 'a', '--component', 'name=creds,type=secret,data.PASSWORD=x', '--component', 'name=web,readiness=/healthz,image=nginx:1.27,port=8080,env.DB_PASSWORD=@creds/PASSWORD,env.MODE=fast,memory=256Mi']);
+    assert.equal(r.code, 0, r.err);
+    const spec = parse(r.out) as { components: { traits?: unknown }[] };
+    assert.deepEqual(spec.components[1]?.traits, {
+      envs: [{ name: 'DB_PASSWORD', valueFrom: { secret: { name: 'creds', key: 'PASSWORD' } } }, { name: 'MODE', value: 'fast' }],
+      probes: { readiness: { httpGet: { path: '/healthz', port: 8080 } } },
+      resources: { memory: '256Mi' },
+    });
+    compile(validateSpecText(r.out));
+  });
+
   it('refuses a dependsOn naming no component (exit 2, naming it, nothing on stdout)', async () => {
     const r = await runCli(['init', '--yes', '--name', 'shop', '--component', 'name=web,image=nginx:1.27,dependsOn=db']);
     assert.equal(r.code, 2);

@@ -61,6 +61,7 @@ describe('the init dialogue', () => {
       ['Another volume?', false],
       ['Inject every key of', ['creds']],
       ['Environment variables', 'EPOCHS=3'],
+      ['Environment variables', 'API_TOKEN=@creds/TOKEN'],
       ['Environment variables', ''],
       ['CPU request', '2'],
       ['Memory', '4Gi'],
@@ -77,7 +78,7 @@ describe('the init dialogue', () => {
     assert.deepEqual(app.components[1]?.traits, {
       storage: [{ type: 'persistent', mountPath: '/data', size: '5Gi' }, { type: 'secret', sourceName: 'creds', mountPath: '/etc/creds' }],
       envFrom: [{ type: 'secret', sourceName: 'creds' }],
-      envs: [{ name: 'EPOCHS', value: '3' }],
+      envs: [{ name: 'EPOCHS', value: '3' }, { name: 'API_TOKEN', valueFrom: { secret: { name: 'creds', key: 'TOKEN' } } }],
       resources: { cpu: '2', memory: '4Gi', gpu: 2 },
     });
     assert.equal(app.namespace, 'default');

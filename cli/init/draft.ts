@@ -55,3 +55,14 @@ export const labelProblem = (name: string): string | undefined => dnsLabel.safeP
 
 /** Components of the given types among `components`. */
 export const ofTypes = (components: readonly ComponentDraft[], types: readonly string[]): ComponentDraft[] => components.filter((c) => types.includes(c.type));
+
+/**
+ * An `envs` entry from NAME and its answer: `@SOURCE/KEY` reads KEY of the config or secret
+ * component SOURCE (one of `sources`, name to type); anything else is the literal value.
+ */
+export function envEntry(name: string, value: string, sources: ReadonlyMap<string, string>): Record<string, unknown> {
+  const ref = /^@([^/]+)\/(.+)$/.exec(value);
+  const type = ref ? sources.get(ref[1]!) : undefined;
+  if (!ref || (type !== 'config' && type !== 'secret')) return { name, value };
+  return { name, valueFrom: { [type]: { name: ref[1], key: ref[2] } } };
+}

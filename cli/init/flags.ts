@@ -3,12 +3,12 @@
  * `--component` of comma-separated `key=value` pairs, e.g.
  * `name=web,type=webservice,image=nginx:1.27,replicas=2,port=80+443,dependsOn=db+cfg,data.K=V`;
  * each key is an entry of COMPONENT_KEYS (an unknown key is refused, naming the known ones).
- * Lists are joined with `+`. What the flags cannot check (a dependsOn naming no component) is
+ * Lists are joined with `+`; `env.K=@SOURCE/KEY` reads a key of a config or secret component. What the flags cannot check (a dependsOn naming no component) is
  * left to the API's validator, which names it.
  */
 import { CliError, EXIT } from '../output.js';
 import { DATA_FIELD } from './component-questions.js';
-import { type AppDraft, type ComponentDraft, parsePair, parsePorts, withPorts } from './draft.js';
+import { type AppDraft, type ComponentDraft, envEntry, parsePair, parsePorts, withPorts } from './draft.js';
 import { type Gates, gpuNeed, withGates } from './workflow.js';
 
 export interface InitFlags {
@@ -56,11 +56,18 @@ const COMPONENT_KEYS: Readonly<Record<string, Apply>> = {
   },
   dependsOn: (c, v) => ({ ...c, dependsOn: list(v) }),
   'data.': (c, v, { sub }) => withProperty(c, DATA_FIELD[c.type] ?? 'data', sub, v),
-  'env.': (c, v, { sub }) => ({ ...c, traits: { ...c.traits, envs: [...((c.traits?.envs as unknown[] | undefined) ?? []), { name: sub, value: v }] } }),
+  'env.': (c, v, { sub, types }) => ({ ...c, traits: { ...c.traits, envs: [...((c.traits?.envs as unknown[] | undefined) ?? []), envEntry(sub, v, types)] } }),
   envFrom: (c, v, { types }) => ({ ...c, traits: { ...c.traits, envFrom: list(v).map((sourceName) => ({ type: types.get(sourceName) ?? 'config', sourceName })) } }),
   cpu: (c, v) => withTrait(c, 'resources', { cpu: v }),
   memory: (c, v) => withTrait(c, 'resources', { memory: v }),
   gpu: (c, v) => withTrait(c, 'resources', { gpu: integer('gpu', v) }),
+  readiness: (c, v) => {
+    const port = c.port ?? c.ports?.[0]?.port;
+    if (!port) throw usage(`readiness=${v}: give the component a port first`);
+    const probe = v === 'tcp' ? { tcpSocket: { port } } : v.startsWith('/') ? { httpGet: { path: v, port } } : undefined;
+    if (!probe) throw usage(`readiness=${v}: write a path (an HTTP GET on the first port, e.g. /healthz) or tcp`);
+    return { ...c, traits: { ...c.traits, probes: { readiness: probe } } };
+  },
   volume: (c, v) => {
     const [mountPath, size] = v.split(':');
     if (!mountPath?.startsWith('/') || !size) throw usage(`volume=${v}: write MOUNTPATH:SIZE, e.g. /data:1Gi`);
@@ -95,10 +102,9 @@ export function draftFromFlags(flags: InitFlags): AppDraft {
   const types = new Map(named.map((m) => [m.get('name') ?? '', m.get('type') ?? 'webservice']));
   const components = specs.map((pairs, i) => {
     if (!named[i]?.get('name')) throw usage(`--component ${flags.component?.[i] ?? ''}: needs name=...`);
-    // name and type first: data.K goes where the type keeps its data
-    const first = pairs.filter(([k]) => k === 'name' || k === 'type');
-    const rest = pairs.filter(([k]) => k !== 'name' && k !== 'type');
-    return [...first, ...rest].reduce((c, pair) => applyKey(c, pair, types), { name: '', type: 'webservice' } as ComponentDraft);
+    // name and type first (data.K goes where the type keeps its data), readiness last (it probes the first port)
+    const rank = ([k]: [string, string]) => (k === 'name' || k === 'type' ? 0 : k === 'readiness' ? 2 : 1);
+    return [...pairs].sort((a, b) => rank(a) - rank(b)).reduce((c, pair) => applyKey(c, pair, types), { name: '', type: 'webservice' } as ComponentDraft);
   });
   const app: AppDraft = { name: flags.name, namespace: flags.namespace ?? 'default', components };
   if (flags.gpuCheck && !gpuNeed(app)) throw usage('--gpu-check: no component asks for GPUs (give one gpu=N)');

@@ -6,7 +6,7 @@
  */
 import { envName, findComponentType, findTrait, traitNames } from '../../src/index.js';
 import { askOptional, askPairs } from './ask.js';
-import { type ComponentDraft, ofTypes } from './draft.js';
+import { type ComponentDraft, envEntry, ofTypes } from './draft.js';
 import type { Choice, Prompter } from './prompts.js';
 
 export interface TraitAskContext {
@@ -80,7 +80,11 @@ const QUESTIONS: readonly TraitQuestion[] = [
   },
   {
     trait: 'envs',
-    ask: async (ctx) => Object.entries(await askPairs(ctx.p, 'Environment variables', envProblem)).map(([name, value]) => ({ name, value })),
+    ask: async (ctx) => {
+      const known = new Map(ofTypes(ctx.earlier, SOURCE_TYPES).map((c) => [c.name, c.type]));
+      const message = known.size ? `Environment variables (a value @${[...known.keys()][0]}/KEY reads a key of a config or secret)` : 'Environment variables';
+      return Object.entries(await askPairs(ctx.p, message, envProblem)).map(([name, value]) => envEntry(name, value, known));
+    },
   },
   {
     trait: 'resources',
