@@ -20,7 +20,17 @@ interface InitOptions extends InitFlags {
   yes?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const EXAMPLES = `
+Examples:
+  kubemin init                   the dialogue; writes kubemin.yaml
+  kubemin init > app.yaml        the spec on stdout, the questions on stderr
+  kubemin -o json init -f app.json
+  kubemin init --yes --name shop --namespace demo \\
+    --component name=settings,type=config,data.MODE=prod \\
+    --component name=web,image=nginx:1.27,replicas=2,port=80,dependsOn=settings,envFrom=settings \\
+    --approval`;
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 const exists = (file: string) => access(file).then(() => true, () => false);
 
 /** Where the spec goes: -f FILE, else kubemin.yaml (.json) on a terminal, else stdout (undefined). */
@@ -51,9 +61,10 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .option('-y, --yes', 'ask nothing: the application from the flags below')
     .option('--name <name>', 'the application name')
     .option('--namespace <namespace>', 'its namespace (default: default)')
-    .option('--component <spec>', `a component, repeatable: key=value pairs joined by commas (${COMPONENT_KEY_NAMES.join(', ')}); lists joined with +`, collect, [])
+    .option('--component <spec>', `a component, repeatable: key=value pairs joined by commas (${COMPONENT_KEY_NAMES.join(', ')}); lists joined with +; env.KEY=@SOURCE/KEY reads a config or secret key`, collect)
     .option('--approval', 'an explicit workflow with an approval step before the deploy steps')
     .option('--gpu-check', 'an explicit workflow with a GPU capacity check before the deploy steps')
+    .addHelpText('after', EXAMPLES)
     .action(async (o: InitOptions) => {
       const format: SpecFormat = ctx.globals().output === 'json' ? 'json' : 'yaml';
       const file = destination(ctx, o, format);
