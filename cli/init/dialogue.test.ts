@@ -112,4 +112,38 @@ describe('the init dialogue', () => {
     assert.deepEqual(app.components[0], { name: 'web', type: 'webservice', image: 'nginx:1.27', replicas: 2, port: 8080, traits: { probes: { readiness: { httpGet: { path: '/healthz', port: 8080 } } } } });
     assert.deepEqual(compile(validateSpecText(specText(app, 'yaml'))).steps.map((s) => s.name), ['approval', 'deploy-web']);
   });
+
+  it('a gateway routes to the components given before it that have a Service', async () => {
+    const p = scripted([
+      ['Application name', 'site'],
+      ['Namespace', ''],
+      ['Component 1: name', 'web'],
+      ['Type of web', 'webservice'],
+      ['Image', 'nginx:1.27'],
+      ['Replicas', ''],
+      ['Ports', '80'],
+      ['Traits', []],
+      ['Add another component?', true],
+      ['Component 2: name', 'jobs'],
+      ['Type of jobs', 'worker'],
+      ['Image', 'busybox:1.36'],
+      ['Replicas', ''],
+      ['jobs depends on', []],
+      ['Traits', []],
+      ['Add another component?', true],
+      ['Component 3: name', 'entry'],
+      ['Type of entry', 'gateway'],
+      ['Route traffic to', ['web']],
+      ['Host name', 'site.example.com'],
+      ['Path prefix for web', ''],
+      ['entry depends on', []],
+      ['Add another component?', false],
+      ['Workflow', 'generated'],
+    ]);
+    const app = await runDialogue(p);
+    assert.equal(p.left(), 0, 'every scripted answer is asked for');
+    assert.deepEqual(p.offered.get('Route traffic to'), ['web'], 'a worker has no Service');
+    assert.deepEqual(app.components[2], { name: 'entry', type: 'gateway', properties: { routes: [{ host: 'site.example.com', path: '/', component: 'web' }] } });
+    assert.deepEqual(compile(validateSpecText(specText(app, 'yaml'))).steps.map((s) => s.name), ['deploy-web', 'deploy-jobs', 'deploy-entry']);
+  });
 });
