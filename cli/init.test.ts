@@ -178,12 +178,15 @@ const dialogue = (namespace: string): Answer[] => [
 const KUBEMIN = fileURLToPath(new URL('./kubemin.mjs', import.meta.url));
 
 describe('kubemin init on a terminal (tmux)', () => {
-  it('Ctrl-C ends it with exit 2, "cancelled, nothing written", and nothing on stdout', async () => {
+  it('refuses an answer the validator would refuse, in its words; Ctrl-C then ends it with exit 2, "cancelled, nothing written", nothing on stdout', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kubemin-init-'));
     const t = await startTerminal(`node ${KUBEMIN} init > ${dir}/app.yaml`, dir);
     try {
       await createAnswerer(t).text('Application name', 'shop');
       await t.waitFor((s) => s.includes('Namespace'), 'the namespace question');
+      await t.type('Bad_NS');
+      await t.press('Enter');
+      await t.waitFor((s) => s.includes('must be a DNS-1123 label'), 'the validator\'s message');
       await t.press('C-c');
       assert.equal(await t.exitCode(), 2);
       assert.match(await t.screen(), /cancelled, nothing written/);

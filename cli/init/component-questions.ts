@@ -7,7 +7,7 @@
  */
 import { configKey, exposesService, findComponentType } from '../../src/index.js';
 import { askInteger, askOptional, askPairs } from './ask.js';
-import { type ComponentDraft, parsePorts, withPorts } from './draft.js';
+import { type ComponentDraft, parsePorts, problemOf, withPorts } from './draft.js';
 import type { Prompter } from './prompts.js';
 
 export interface ComponentAskContext {
@@ -17,7 +17,7 @@ export interface ComponentAskContext {
   earlier: readonly ComponentDraft[];
 }
 
-const keyProblem = (key: string): string | undefined => configKey.safeParse(key).error?.issues[0]?.message;
+const keyProblem = problemOf(configKey);
 
 /** The field of `properties` that holds a configuration type's key=value data. */
 export const DATA_FIELD: Readonly<Record<string, string>> = { config: 'data', secret: 'stringData' };

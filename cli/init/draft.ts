@@ -2,6 +2,7 @@
  * The application `kubemin init` builds, as plain data in the spec's own shape (the fields in the
  * order a person reads them), and the small parsers its answers and flags share.
  */
+import type { z } from 'zod';
 import { dnsLabel } from '../../src/index.js';
 
 export interface ComponentDraft {
@@ -50,8 +51,11 @@ export function parsePair(text: string): [string, string] | undefined {
   return at > 0 ? [text.slice(0, at).trim(), text.slice(at + 1)] : undefined;
 }
 
+/** A check of answers by one of the spec's schemas: what the validator would say, or undefined. */
+export const problemOf = (schema: z.ZodType) => (answer: string): string | undefined => schema.safeParse(answer).error?.issues[0]?.message;
+
 /** The validator's message when a name is no DNS-1123 label. */
-export const labelProblem = (name: string): string | undefined => dnsLabel.safeParse(name).error?.issues[0]?.message;
+export const labelProblem = problemOf(dnsLabel);
 
 /** Components of the given types among `components`. */
 export const ofTypes = (components: readonly ComponentDraft[], types: readonly string[]): ComponentDraft[] => components.filter((c) => types.includes(c.type));

@@ -4,9 +4,9 @@
  * order) that apply to the component's workload and have questions here; each entry answers the
  * trait's data in the shape its schema takes. Adding one is an entry in QUESTIONS.
  */
-import { envName, findComponentType, findTrait, traitNames } from '../../src/index.js';
+import { envName, findComponentType, findTrait, quantity, storageSize, traitNames } from '../../src/index.js';
 import { askOptional, askPairs } from './ask.js';
-import { type ComponentDraft, envEntry, ofTypes } from './draft.js';
+import { type ComponentDraft, envEntry, ofTypes, problemOf } from './draft.js';
 import type { Choice, Prompter } from './prompts.js';
 
 export interface TraitAskContext {
@@ -26,9 +26,10 @@ export interface TraitQuestion {
 const SOURCE_TYPES = ['config', 'secret'];
 const sources = (ctx: TraitAskContext): Choice[] => ofTypes(ctx.earlier, SOURCE_TYPES).map((c) => ({ value: c.name, label: c.name, hint: c.type }));
 const typeOf = (ctx: TraitAskContext, name: string): string => ctx.earlier.find((c) => c.name === name)?.type ?? 'config';
-const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[kMGTPE]i?|m)?$/;
-const quantityProblem = (a: string) => (QUANTITY.test(a) ? undefined : 'a Kubernetes quantity such as 500m, 2, 512Mi or 1Gi');
-const envProblem = (name: string) => envName.safeParse(name).error?.issues[0]?.message;
+// answers are checked by the spec's own schemas, so a refused answer reads as the validator would say it
+const quantityProblem = problemOf(quantity);
+const sizeProblem = problemOf(storageSize);
+const envProblem = problemOf(envName);
 const firstPort = (c: ComponentDraft): number | undefined => c.port ?? c.ports?.[0]?.port;
 
 async function askVolume(ctx: TraitAskContext, index: number): Promise<Record<string, unknown>> {
@@ -40,7 +41,7 @@ async function askVolume(ctx: TraitAskContext, index: number): Promise<Record<st
   ];
   const kind = await p.select(`Volume ${index + 1}`, kinds, 'persistent');
   const mountPath = await p.text('Mount path', { initial: '/data', check: (a) => (a.startsWith('/') ? undefined : 'an absolute path, e.g. /data') });
-  if (kind === 'persistent') return { type: 'persistent', mountPath, size: await p.text('Size', { initial: '1Gi', check: (a) => (/^\d+(\.\d+)?$/.test(a) ? `a bare number is bytes; write a unit, e.g. "${a}Gi"` : quantityProblem(a)) }) };
+  if (kind === 'persistent') return { type: 'persistent', mountPath, size: await p.text('Size', { initial: '1Gi', check: sizeProblem }) };
   if (kind === 'ephemeral') return { type: 'ephemeral', mountPath };
   const sourceName = await p.select('Which one', sources(ctx));
   return { type: typeOf(ctx, sourceName), sourceName, mountPath };
