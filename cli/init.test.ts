@@ -76,10 +76,13 @@ describe('kubemin init --yes (flags, no prompts)', () => {
     assert.match(r.err, /valid, 3 components, 3 steps/);
   });
 
-  it('-o json writes the same application as JSON', async () => {
+  it('-o json writes the same application as the seed\'s JSON (componentType), which validates the same', async () => {
     const r = await runCli(['-o', 'json', ...SHOP]);
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(JSON.parse(r.out), parse(SHOP_YAML));
+    const yaml = parse(SHOP_YAML) as { components: { name: string; type: string }[] };
+    const seed = { ...yaml, components: yaml.components.map(({ name, type, ...rest }) => ({ name, componentType: type, ...rest })) };
+    assert.deepEqual(JSON.parse(r.out), seed);
+    assert.deepEqual(validateSpecText(r.out), validateSpecText(SHOP_YAML));
   });
 
   it('--approval and --gpu-check put the gates before the deploy steps, in dependsOn order', async () => {

@@ -12,7 +12,10 @@ import type { AppDraft } from './draft.js';
 
 export type SpecFormat = 'yaml' | 'json';
 
-export const specText = (app: AppDraft, format: SpecFormat): string => (format === 'json' ? JSON.stringify(app, null, 2) + '\n' : stringify(app));
+/** The seed's JSON names a component's type `componentType` (the validator takes both; YAML keeps `type`). */
+const seedShape = (app: AppDraft) => ({ ...app, components: app.components.map(({ name, type, ...rest }) => ({ name, componentType: type, ...rest })) });
+
+export const specText = (app: AppDraft, format: SpecFormat): string => (format === 'json' ? JSON.stringify(seedShape(app), null, 2) + '\n' : stringify(app));
 
 /** The components and steps of a valid spec; every problem on stderr and exit 2 otherwise. */
 export function checkSpec(ctx: CliContext, text: string): { components: number; steps: number } {
