@@ -120,6 +120,10 @@ describe('auth, validation and every error class without Temporal', () => {
     }
   });
 
+  it('401 for a run\'s spec without a token, like the run\'s other reads', async () => {
+    for (const tail of ['', '/history', '/spec']) assert.equal((await secured.request(`/v1/runs/any${tail}`)).status, 401, tail);
+  });
+
   it('403 for a weaker role, and for a namespace outside the token\'s list, before anything starts', async () => {
     const viewer = await secured.request('/v1/runs', as(tokens[0]?.token, { method: 'POST', body: spec('shop') }));
     assert.equal(viewer.status, 403);

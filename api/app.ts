@@ -20,6 +20,7 @@ import { createRunActionRoutes } from './run-actions.js';
 import { createRunEventsRoutes } from './run-events.js';
 import { createRunHistoryRoutes } from './run-history.js';
 import { createRunRedaction } from './run-redaction.js';
+import { createRunSpecRoutes } from './run-spec.js';
 import { createRunsRoutes } from './runs.js';
 import { createValidateRoutes } from './validate.js';
 
@@ -69,6 +70,7 @@ export function createApp(opts: AppOptions): Hono {
   app.route('/v1/runs', createRunsRoutes(deps));
   app.route('/v1/runs', createRunActionRoutes(deps));
   app.route('/v1/runs', createRunHistoryRoutes(deps));
+  app.route('/v1/runs', createRunSpecRoutes(deps));
   app.route('/v1/runs', createRunEventsRoutes({ ...deps, ...(opts.eventsPollMs ? { pollMs: opts.eventsPollMs } : {}) }));
   if (opts.codec) {
     // the browser's CORS preflight carries no token: only POST needs one

@@ -17,11 +17,17 @@ export async function decodePayload<T>(temporal: Client, payload: Payload): Prom
   return payloadConverter.fromPayload(decoded) as T;
 }
 
+/** A run's input (its first argument), from the first page of one event: not the whole history. */
+export async function inputOf(temporal: Client, id: string, runId?: string): Promise<unknown> {
+  const execution = { workflowId: id, ...(runId ? { runId } : {}) };
+  const page = await temporal.workflowService.getWorkflowExecutionHistory({ namespace: temporal.options.namespace, execution, maximumPageSize: 1 });
+  const payload = page.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  return payload ? decodePayload(temporal, payload as Payload) : undefined;
+}
+
 /** The plan a run was started with (the first argument in its first history event). */
 export async function planOf(temporal: Client, id: string, runId?: string): Promise<Plan> {
-  // one page of one event: a long run's whole history is not needed to read its input
-  const history = await temporal.workflowService.getWorkflowExecutionHistory({ namespace: temporal.options.namespace, execution: { workflowId: id, ...(runId ? { runId } : {}) }, maximumPageSize: 1 });
-  const payload = history.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-  if (!payload) throw new NotFoundError(`the plan of run "${id}"`);
-  return decodePayload<Plan>(temporal, payload as Payload);
+  const plan = await inputOf(temporal, id, runId);
+  if (plan === undefined) throw new NotFoundError(`the plan of run "${id}"`);
+  return plan as Plan;
 }

@@ -6,10 +6,9 @@
  * tails at all: a log may echo a secret the redactor cannot know (one read from elsewhere).
  */
 import type { Client } from '@temporalio/client';
-import type { Payload } from '@temporalio/common';
 import { createRedactor, redactJson, secretValuesOf } from '../src/redact.js';
 import type { Role } from './auth.js';
-import { decodePayload } from './payloads.js';
+import { inputOf } from './payloads.js';
 
 const MAX_RUNS = 1000;
 
@@ -21,13 +20,6 @@ export type Redact = <T>(value: T) => T;
 export interface RunRedaction {
   /** The redactor of run `id` (its plan read once, then cached). */
   forRun(id: string): Promise<Redact>;
-}
-
-/** The run's input (its plan), from the first page of one event: not the whole history. */
-async function inputOf(temporal: Client, id: string): Promise<unknown> {
-  const page = await temporal.workflowService.getWorkflowExecutionHistory({ namespace: temporal.options.namespace, execution: { workflowId: id }, maximumPageSize: 1 });
-  const payload = page.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-  return payload ? decodePayload(temporal, payload as Payload) : undefined;
 }
 
 export function createRunRedaction(temporal: Client, maxRuns = MAX_RUNS): RunRedaction {

@@ -33,7 +33,7 @@ export function buildProgram(streams: Streams, fetchImpl?: typeof fetch) {
 
 /** Runs the CLI; answers the exit code (never calls process.exit). */
 export async function main(argv: readonly string[], opts: MainOptions = {}): Promise<number> {
-  const streams: Streams = { stdout: opts.stdout ?? process.stdout, stderr: opts.stderr ?? process.stderr, env: opts.env ?? process.env };
+  const streams: Streams = { stdin: opts.stdin ?? process.stdin, stdout: opts.stdout ?? process.stdout, stderr: opts.stderr ?? process.stderr, env: opts.env ?? process.env };
   const { program, ctx } = buildProgram(streams, opts.fetch);
   try {
     await program.parseAsync([...argv]);

@@ -32,6 +32,8 @@ export type OutputFormat = 'table' | 'json' | 'yaml' | 'name';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'yaml', 'name'];
 
 export interface Streams {
+  /** Where `init` reads a person's answers (process.stdin unless given). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;

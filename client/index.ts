@@ -31,6 +31,8 @@ export type RetryStarted = components['schemas']['RetryStarted'];
 export type DiffResult = components['schemas']['DiffResult'];
 export type ValidateResult = components['schemas']['ValidateResult'];
 export type Registry = components['schemas']['Registry'];
+/** An application spec (GET /v1/runs/{id}/spec answers the one a run was started with). */
+export type Application = components['schemas']['Application'];
 
 export function createKubeMinClient(opts: ClientOptions) {
   return createClient<paths>({
