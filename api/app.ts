@@ -10,6 +10,7 @@ import type { KubeMinMetrics } from '../workers/metrics.js';
 import { createAuth, type ApiToken } from './auth.js';
 import { bodyLimit } from './body.js';
 import { createCodecRoutes } from './codec.js';
+import { mountConsole } from './console.js';
 import { createDiffRoutes } from './diff.js';
 import { createHealthRoutes } from './health.js';
 import { openApiDocument, ROUTES } from './openapi.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   eventsPollMs?: number;
   /** The platform policy (workers/config.ts); absent: every kind of host access is denied. */
   policy?: PlatformPolicy;
+  /** A folder holding the built web console (dist/web): served at `/` after the API's routes. */
+  consoleDir?: string;
 }
 
 export function createApp(opts: AppOptions): Hono {
@@ -74,6 +77,7 @@ export function createApp(opts: AppOptions): Hono {
     app.post('/codec/*', auth.require('operator'));
     app.route('/codec', createCodecRoutes(opts.codec, { uiOrigin: new URL(opts.uiUrl).origin, auth }));
   }
+  if (opts.consoleDir) mountConsole(app, opts.consoleDir);
   app.notFound((c) => {
     // a known path with a method it does not take: 405 naming the ones it does ({id}: one segment)
     const allow = ROUTES.filter((r) => new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(c.req.path)).map((r) => r.method.toUpperCase());

@@ -22,6 +22,8 @@ export const RESPONSE_SCHEMAS: Record<string, Record<string, unknown>> = {
     logs: { type: 'array', items: obj({ pod: str, container: str, tail: str }, ['pod', 'container', 'tail']) },
     waiting: { type: 'array', items: obj({ target: str, state: str, message: str, ready: int, desired: int, waitingForCapacity: bool }) },
     waitingForCapacity: bool, awaitingApproval: bool, decision: ref('ApprovalDecision'),
+    dependsOn: { type: 'array', items: str, description: 'the steps this one waits for (from the run\'s plan)' },
+    group: { type: 'string', description: 'the workflow group the step belongs to (from the run\'s plan)' },
   }, ['name', 'type', 'components', 'phase', 'attempts']),
   Run: obj({
     id: str, application: str, namespace: str, revision: str, phase: RUN_PHASE, temporalStatus: str,

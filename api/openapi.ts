@@ -17,6 +17,8 @@ interface RouteDoc {
   body?: 'spec' | Record<string, unknown>;
   ok: { status: number; description: string; type?: string; schema?: string };
   errors?: number[];
+  /** Query parameters it takes (all optional strings). */
+  query?: readonly string[];
 }
 
 const PROBLEM = { description: 'a problem (RFC 9457) naming invalid fields by JSON path', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
@@ -69,7 +71,7 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'post', path: '/v1/validate', summary: 'Validate and compile a spec; answers the plan and rendered manifests and touches nothing', role: 'viewer', body: 'spec', ok: { status: 200, description: 'valid: the plan and manifests', schema: 'ValidateResult' }, errors: [400, 403, 413] },
   { method: 'post', path: '/v1/diff', summary: 'What a run of a spec would change: every object dry-run applied and compared with the live one (create, change with fields, unchanged, prune); changes nothing, Secret values never shown', role: 'operator', body: 'spec', ok: { status: 200, description: 'the changes and their counts', schema: 'DiffResult' }, errors: [400, 403, 413, 422] },
   { method: 'post', path: '/v1/runs', summary: 'Start a run of a spec (`Idempotency-Key` makes a retried POST return the same run)', role: 'operator', body: 'spec', ok: { status: 202, description: 'started: id and links', schema: 'StartedRun' }, errors: [400, 403, 409, 413, 422] },
-  { method: 'get', path: '/v1/runs', summary: 'List runs, newest first; filter by application, namespace, phase, revision; `limit` and `page` (from `next`)', role: 'viewer', ok: { status: 200, description: 'runs and the next page', schema: 'RunList' } },
+  { method: 'get', path: '/v1/runs', summary: 'List runs, newest first; filter by application, namespace, phase, revision; `limit` and `page` (from `next`)', role: 'viewer', query: ['application', 'namespace', 'phase', 'revision', 'limit', 'page'], ok: { status: 200, description: 'runs and the next page', schema: 'RunList' } },
   { method: 'get', path: '/v1/runs/{id}', summary: 'A run: phase, per-step status with reasons, timings, what is waited for, links', role: 'viewer', ok: { status: 200, description: 'the run', schema: 'Run' }, errors: [404] },
   { method: 'get', path: '/v1/runs/{id}/history', summary: 'The run\'s Temporal history summarised per step (attempts, failures, durations)', role: 'viewer', ok: { status: 200, description: 'the summary and a Temporal Web UI link', schema: 'RunHistory' }, errors: [404] },
   { method: 'get', path: '/v1/runs/{id}/spec', summary: 'The application spec the run was started with, its secret values redacted (`[redacted]`); without secrets it compiles to the run\'s revision again', role: 'viewer', ok: { status: 200, description: 'the spec', schema: 'Application' }, errors: [404] },
@@ -117,7 +119,9 @@ export function openApiDocument(): Record<string, unknown> {
     (paths[r.path] ??= {})[r.method] = {
       summary: r.summary,
       ...(r.role ? { security: [{ bearer: [] }], 'x-kubemin-role': r.role } : { security: [] }),
-      ...(r.path.includes('{id}') ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } : {}),
+      ...(r.path.includes('{id}') || r.query
+        ? { parameters: [...(r.path.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []), ...(r.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }))] }
+        : {}),
       ...(body ? { requestBody: body } : {}),
       responses: {
         [r.ok.status]: { description: r.ok.description, content: { [r.ok.type ?? 'application/json']: r.ok.schema ? { schema: { $ref: `#/components/schemas/${r.ok.schema}` } } : {} } },

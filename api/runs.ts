@@ -9,7 +9,7 @@ import type { Payload } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import { compile, MAX_PLAN_BYTES, type PlatformPolicy, NotFoundError, planBytes, validateSpecText, type Plan, type PreviousRevision } from '../src/index.js';
 import type { RolloutProgress } from '../activities/index.js';
-import { coordinatorId, coordinatorQuery, namespaceOfWorkflowId, RUN_WORKFLOW_TYPE, runId, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus } from '../workflows/contract.js';
+import { coordinatorId, coordinatorQuery, namespaceOfWorkflowId, RUN_WORKFLOW_TYPE, runId, SEARCH_ATTRIBUTES, statusQuery, type RunPhase, type RunStatus, type StepStatus } from '../workflows/contract.js';
 import { namespaceAllowed, type Auth } from './auth.js';
 import { ConflictError, UnprocessableError } from './errors.js';
 import { decodePayload, planOf, timestampMs } from './payloads.js';
@@ -151,6 +151,20 @@ export function closedRunStatus(status: RunStatus, temporalStatus: WorkflowExecu
   };
 }
 
+/**
+ * Each step with what the plan says of its place in the graph (`dependsOn`, `group`), so a
+ * client can draw it; before the run has said anything (queued, or its worker is gone) the
+ * plan's steps as Pending.
+ */
+export function withPlanShape(steps: readonly StepStatus[] | undefined, plan: Pick<Plan, 'steps'>): (StepStatus & { dependsOn: string[]; group?: string })[] {
+  const known = new Map((steps ?? []).map((s) => [s.name, s]));
+  return plan.steps.map((p) => ({
+    ...(known.get(p.name) ?? { name: p.name, type: p.type, components: p.components, phase: 'Pending' as const, attempts: 0 }),
+    dependsOn: p.dependsOn,
+    ...(p.group ? { group: p.group } : {}),
+  }));
+}
+
 const randomSuffix = (): string => Math.random().toString(36).slice(2, 8).padEnd(6, '0');
 
 /**
@@ -265,9 +279,11 @@ export function createRunsRoutes(deps: RunsDeps) {
       if (status) await attachWaits(status, description.raw.pendingActivities ?? [], temporal);
       const phase = phaseOf(description.status.name, status?.phase);
       const redact = await deps.redaction.forRun(id);
+      const plan = await planOf(temporal, id).catch(() => undefined);
       const answer = logTailsFor(auth.caller(c).role, {
         id,
         ...(status ?? {}),
+        ...(plan ? { steps: withPlanShape(status?.steps, plan) } : {}),
         phase,
         temporalStatus: description.status.name,
         startTime: description.startTime.toISOString(),

@@ -448,7 +448,14 @@ export interface paths {
         /** List runs, newest first; filter by application, namespace, phase, revision; `limit` and `page` (from `next`) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    application?: string;
+                    limit?: string;
+                    namespace?: string;
+                    page?: string;
+                    phase?: string;
+                    revision?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2543,8 +2550,12 @@ export interface components {
             awaitingApproval?: boolean;
             components: string[];
             decision?: components["schemas"]["ApprovalDecision"];
+            /** @description the steps this one waits for (from the run's plan) */
+            dependsOn?: string[];
             events?: string[];
             finishedAt?: string;
+            /** @description the workflow group the step belongs to (from the run's plan) */
+            group?: string;
             logs?: {
                 container: string;
                 pod: string;

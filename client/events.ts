@@ -21,6 +21,8 @@ export interface FollowOptions {
   onEvent: (e: RunStreamEvent) => void;
   /** Told each time the stream drops and a reconnect is tried (attempt counts from 1). */
   onReconnect?: (attempt: number, reason: string) => void;
+  /** Told each time the stream is open (again): the first time and after every reconnect. */
+  onOpen?: () => void;
   signal?: AbortSignal;
   lastEventId?: string;
   fetch?: typeof globalThis.fetch;
@@ -51,15 +53,20 @@ function jsonOrText(text: string): unknown {
 }
 
 /** Feeds the body's text to the parser until it ends or `done()` says the run has. */
-async function feedUntil(body: AsyncIterable<Uint8Array>, feed: (text: string) => void, done: () => boolean): Promise<void> {
+async function feedUntil(body: ReadableStream<Uint8Array>, feed: (text: string) => void, done: () => boolean): Promise<void> {
+  // a reader, not async iteration: the same code in Node and in every browser
   const decoder = new TextDecoder();
-  const chunks = body[Symbol.asyncIterator]();
-  while (!done()) {
-    const next = await chunks.next();
-    if (next.done) return;
-    feed(decoder.decode(next.value, { stream: true }));
+  const reader = body.getReader();
+  try {
+    while (!done()) {
+      const next = await reader.read();
+      if (next.done) return;
+      feed(decoder.decode(next.value, { stream: true }));
+    }
+    await reader.cancel();
+  } finally {
+    reader.releaseLock();
   }
-  await chunks.return?.();
 }
 
 export async function followRunEvents(opts: FollowOptions): Promise<void> {
@@ -89,7 +96,8 @@ export async function followRunEvents(opts: FollowOptions): Promise<void> {
           if (isFinalRunEvent(e)) ended = true;
         },
       });
-      await feedUntil(res.body as unknown as AsyncIterable<Uint8Array>, (text) => parser.feed(text), () => ended);
+      opts.onOpen?.();
+      await feedUntil(res.body, (text) => parser.feed(text), () => ended);
     } catch (e) {
       if (e instanceof StreamRefusedError || opts.signal?.aborted) throw e;
       reason = (e as Error).message;

@@ -18,7 +18,7 @@ import { startDevTemporal } from '../dev/temporal.js';
 import { ensureTools } from '../dev/tools.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SEARCHED = ['src', 'workflows', 'activities', 'workers', 'api', 'client', 'cli', 'dev', 'test', 'examples'];
+const SEARCHED = ['src', 'workflows', 'activities', 'workers', 'api', 'client', 'cli', 'web', 'dev', 'test', 'examples'];
 
 function findTests(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -134,7 +134,8 @@ ensure_kwok() {
 # Debian packages the tests drive (tmux: a real terminal for `kubemin init`): installed when missing
 ensure_debs() {
   local missing=() p
-  for p in tmux; do command -v "$p" >/dev/null || missing+=("$p"); done
+  # tmux drives the interactive CLI in tests; chromium (Debian's) runs the web console's browser tests
+  for p in tmux chromium; do command -v "$p" >/dev/null || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && { log "debian packages: present"; return 0; }
   log "installing Debian packages: ${missing[*]}"
   local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -4,9 +4,11 @@
  * stop accepting, drain open requests (event streams included) for KUBEMIN_SHUTDOWN_GRACE_SECONDS,
  * then exit.
  */
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.js';
+import { consoleBuilt } from '../api/console.js';
 import { parseTokens } from '../api/auth.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -26,7 +28,11 @@ installPlugins(await loadPlugins(config.plugins));
 const codec = payloadCodec(config);
 const connection = await Connection.connect(connectionOptions(config));
 const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverter(codec) });
-const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl: config.temporal.uiUrl, log, metrics: createMetrics(), policy: config.policy, ...(tokens ? { tokens } : {}), ...(codec ? { codec } : {}) });
+// the built console: dist/web beside dist/workers (run from source: the repository's dist/web)
+const consoleDir = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../web/' : '../dist/web/', import.meta.url));
+const served = consoleBuilt(consoleDir);
+if (!served) log.warn({ consoleDir }, 'no built web console: `npm run build` builds it; serving the API only');
+const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl: config.temporal.uiUrl, log, metrics: createMetrics(), policy: config.policy, ...(served ? { consoleDir } : {}), ...(tokens ? { tokens } : {}), ...(codec ? { codec } : {}) });
 const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, (info) =>
   log.info({ address: `${info.address}:${info.port}`, temporal: config.temporal.address, auth: tokens ? `${tokens.length} token(s)` : 'open' }, 'API listening'),
 );

@@ -13,6 +13,7 @@ import { parseTokens } from '../api/auth.js';
 import { clusterStop, clusterUp } from '../dev/cluster.js';
 import { startDevTemporal } from '../dev/temporal.js';
 import { loadConfig } from './config.js';
+import { ensureConsoleBuilt } from './console-build.js';
 import { chooseKubeTarget } from './kube-target.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -76,10 +77,12 @@ async function main(): Promise<void> {
   const client = new Client({ connection: temporal.env.connection, namespace: config.temporal.namespace, dataConverter: dataConverter(codec) });
   const tokens = config.apiTokens ? parseTokens(config.apiTokens) : undefined;
   const uiUrl = temporal.uiUrl ?? config.temporal.uiUrl;
-  const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl, log, metrics, policy: config.policy, ...(codec ? { codec } : {}), ...(tokens ? { tokens } : {}) });
+  const web = await ensureConsoleBuilt(say);
+  const app = createApp({ temporal: client, taskQueue: config.temporal.taskQueue, uiUrl, log, metrics, policy: config.policy, consoleDir: web.dir, ...(codec ? { codec } : {}), ...(tokens ? { tokens } : {}) });
   const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });
 
   say('');
+  say(`Console:          ${apiUrl}/`);
   say(`API:              ${apiUrl}`);
   say(`Temporal Web UI:  ${uiUrl}`);
   say(`Kubernetes:       ${kubeconfig ?? target.kind}`);
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
   say('Deploy the example and follow it live (in another terminal, in this directory):');
   say(`  npx kubemin --server ${apiUrl} up -f examples/hello-web.yaml --wait`);
   say(`or with curl:  curl -sS -X POST ${apiUrl}/v1/runs -H 'content-type: application/yaml' --data-binary @examples/hello-web.yaml`);
+  say(`and watch its graph live in the console: ${apiUrl}/runs${tokens ? '?token=<your token>' : ''}`);
   if (kubeconfig) say(`See it:     kubectl --kubeconfig ${kubeconfig} get deploy -n demo`);
   say('Ctrl-C stops everything this command started.');
 

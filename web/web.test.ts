@@ -1,0 +1,200 @@
+/**
+ * The web console in headless Chromium (Debian's, driven by playwright-core) against the real
+ * API on a real port (createApp with the built console and bearer tokens), a real worker, the
+ * Temporal dev server and the local cluster: a run's graph, its approval from the panel, the
+ * nodes turning Succeeded live, the banner while the API is down, and the runs list's filters.
+ * Screenshots go to .kubemin/screenshots/ (git-ignored).
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createApp } from '../api/app.js';
+import type { ApiToken } from '../api/auth.js';
+import { testLog, useRunEnvironment } from '../test/support/servers.js';
+import { ensureConsoleBuilt } from '../workers/console-build.js';
+
+const SHOTS = fileURLToPath(new URL('../.kubemin/screenshots/', import.meta.url));
+const TOKEN: ApiToken = { name: 'web-test', token: 'web-test-token-0123456789abcdef', role: 'operator', namespaces: ['*'] };
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('the web console in Chromium (HTTP + Temporal dev server + local cluster)', () => {
+  const env = useRunEnvironment('web');
+  let server: ServerType;
+  let port = 0;
+  let base = '';
+  let consoleDir = '';
+  let profile = '';
+  let browser: BrowserContext;
+  let page: Page;
+
+  const listen = async (p: number) => {
+    const app = createApp({ temporal: env.client, taskQueue: env.worker.taskQueue, uiUrl: 'http://127.0.0.1:8233', log: testLog, eventsPollMs: 100, tokens: [TOKEN], consoleDir });
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: p });
+    await new Promise((r) => server.once('listening', r));
+    port = (server.address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
+  };
+  const stopServer = () =>
+    new Promise((r) => {
+      server.close(r);
+      (server as Server).closeAllConnections();
+    });
+
+  before(async () => {
+    consoleDir = (await ensureConsoleBuilt((line) => testLog.info(line))).dir;
+    await listen(0);
+    await mkdir(SHOTS, { recursive: true });
+    profile = await mkdtemp(join(tmpdir(), 'kubemin-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 800 } });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(30_000);
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  async function start(spec: object): Promise<string> {
+    const res = await fetch(`${base}/v1/runs`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN.token}` }, body: JSON.stringify(spec) });
+    assert.equal(res.status, 202, await res.clone().text());
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  function startRun(namespace: string): Promise<string> {
+    return start({
+      name: 'shop',
+      namespace,
+      components: [
+        { name: 'api', type: 'webservice', image: 'registry.local/api:1', replicas: 1, port: 8080 },
+        { name: 'web', type: 'webservice', image: 'registry.local/web:1', replicas: 2, port: 8080 },
+      ],
+      workflow: {
+        steps: [
+          { name: 'deploy-api', type: 'deploy', components: ['api'] },
+          { name: 'release', type: 'approval', properties: { message: 'ship web?' } },
+          { name: 'ship', type: 'deploy', components: ['web'] },
+        ],
+      },
+    });
+  }
+
+  const node = (step: string, phase?: string) => `.react-flow__node[data-id="${step}"] [data-step="${step}"]${phase ? `[data-phase="${phase}"]` : ''}`;
+
+  it('serves the console at its pages and keeps API 404s problem+json on the real port', async () => {
+    const pageRes = await fetch(`${base}/runs/x`);
+    assert.equal(pageRes.status, 200);
+    assert.match(await pageRes.text(), /<div id="root"><\/div>/);
+    const apiRes = await fetch(`${base}/v1/nope`, { headers: { authorization: `Bearer ${TOKEN.token}` } });
+    assert.equal(apiRes.status, 404);
+    assert.equal(apiRes.headers.get('content-type'), 'application/problem+json');
+  });
+
+  it('draws the plan as a graph, waits at the approval, is approved from the panel and turns Succeeded live; the banner shows while the API is down', async () => {
+    const namespace = env.scratch.next();
+    const id = await startRun(namespace);
+    // the token once in the URL: kept in localStorage and taken out of the address bar
+    await page.goto(`${base}/runs/${encodeURIComponent(id)}?token=${TOKEN.token}`);
+    await page.waitForSelector(node('deploy-api'));
+    assert.equal(new URL(page.url()).searchParams.get('token'), null);
+    assert.equal(await page.evaluate(() => localStorage.getItem('kubemin.token')), TOKEN.token);
+    assert.deepEqual((await page.$$eval('.react-flow__node', (ns) => ns.map((n) => n.getAttribute('data-id')))).sort(), ['deploy-api', 'release', 'ship']);
+    // a horizontal edge has a zero-height box: attached, not visible
+    await page.waitForSelector('.react-flow__edge[data-id="deploy-api->release"] .react-flow__edge-path', { state: 'attached' });
+    await page.waitForSelector('.react-flow__edge[data-id="release->ship"] .react-flow__edge-path', { state: 'attached' });
+    assert.equal(await page.locator('.react-flow__edge').count(), 2);
+
+    await page.waitForSelector(node('deploy-api', 'Succeeded'), { timeout: 60_000 });
+    await page.waitForSelector(node('release', 'awaiting approval'), { timeout: 60_000 });
+    assert.equal(await page.getAttribute(`[data-step="ship"]`, 'data-phase'), 'Pending');
+    await page.screenshot({ path: join(SHOTS, 'run-awaiting-approval.png') });
+    // the page is never reloaded from here on: a marker on window would not survive a reload
+    await page.evaluate(() => Object.assign(window, { kubeminMarker: 'same page' }));
+
+    // the API goes away: the banner says so, and clears by itself when the API is back
+    const same = port;
+    await stopServer();
+    await page.waitForSelector('.banner:has-text("disconnected — reconnecting")', { timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'run-disconnected.png') });
+    await listen(same);
+    await page.waitForSelector('.banner', { state: 'detached', timeout: 20_000 });
+
+    await page.click(`.react-flow__node[data-id="release"]`);
+    assert.equal(new URL(page.url()).searchParams.get('step'), 'release');
+    const panel = page.locator('aside.panel[aria-label="step release"]');
+    await panel.locator('button:has-text("Approve…")').click();
+    await panel.locator('textarea').fill('looks good');
+    await panel.locator('button:has-text("Yes, approve")').click();
+
+    await page.waitForSelector(node('release', 'Succeeded'), { timeout: 30_000 });
+    await page.waitForSelector(node('ship', 'Succeeded'), { timeout: 90_000 });
+    await page.waitForSelector('[data-run-phase="Succeeded"]', { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => (window as unknown as { kubeminMarker?: string }).kubeminMarker), 'same page');
+    await panel.locator('dt:text-is("Decision") + dd:has-text("approved by web-test: looks good")').waitFor();
+    assert.equal(await page.getAttribute('a:has-text("Temporal Web UI")', 'href'), `http://127.0.0.1:8233/namespaces/default/workflows/${encodeURIComponent(id)}`);
+    await page.screenshot({ path: join(SHOTS, 'run-succeeded.png') });
+
+    // a deep link selects its step
+    await page.goto(`${base}/runs/${encodeURIComponent(id)}?step=ship`);
+    await page.locator('aside.panel[aria-label="step ship"]').waitFor();
+    await page.waitForSelector('.react-flow__node.selected[data-id="ship"]', { state: 'attached' });
+    // dark mode follows the system setting
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(17, 19, 24)');
+    await page.screenshot({ path: join(SHOTS, 'run-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // the runs list shows the run; a phase filter is kept in the URL and filters
+    await page.goto(`${base}/runs?namespace=${namespace}`);
+    await page.waitForSelector(`tr[data-run="${id}"]`);
+    assert.equal(await page.inputValue('input[name="namespace"]'), namespace);
+    await page.selectOption('select[name="phase"]', 'Failed');
+    await page.waitForURL((u) => u.searchParams.get('phase') === 'Failed' && u.searchParams.get('namespace') === namespace);
+    await page.waitForSelector(`tr[data-run="${id}"]`, { state: 'detached' });
+    await page.waitForSelector('text=No runs match these filters');
+    await page.selectOption('select[name="phase"]', 'Succeeded');
+    await page.waitForURL((u) => u.searchParams.get('phase') === 'Succeeded');
+    await page.waitForSelector(`tr[data-run="${id}"] :text("Succeeded")`);
+    await page.screenshot({ path: join(SHOTS, 'runs-filtered.png') });
+    // and the filtered list is a link: loaded afresh it shows the same
+    await page.reload();
+    assert.equal(await page.inputValue('select[name="phase"]'), 'Succeeded');
+    await page.waitForSelector(`tr[data-run="${id}"]`);
+  });
+
+  it('pages through the runs list with the API\'s next link, the page kept in the URL', async () => {
+    const namespace = env.scratch.next();
+    const web = (name: string) => ({ name, namespace, components: [{ name: 'web', type: 'webservice', image: 'registry.local/web:1', replicas: 1, port: 8080 }] });
+    const older = await start(web('one'));
+    const newer = await start(web('two'));
+    await page.goto(`${base}/runs?namespace=${namespace}&limit=1`);
+    await page.waitForSelector(`tr[data-run="${newer}"]`);
+    assert.equal(await page.locator('table.runs tbody tr').count(), 1);
+    await page.click('button:has-text("Older »")');
+    await page.waitForSelector(`tr[data-run="${older}"]`);
+    assert.ok(new URL(page.url()).searchParams.get('page'), page.url());
+    assert.equal(await page.locator('table.runs tbody tr').count(), 1);
+    await page.click('button:has-text("« Newest")');
+    await page.waitForSelector(`tr[data-run="${newer}"]`);
+    assert.equal(new URL(page.url()).searchParams.get('page'), null);
+  });
+
+  it('asks for a token when the API answers 401, and uses the one given', async () => {
+    await page.evaluate(() => localStorage.removeItem('kubemin.token'));
+    await page.goto(`${base}/runs`);
+    await page.waitForSelector('form.token-form');
+    await page.waitForSelector('.error:has-text("401")');
+    await page.fill('form.token-form input', TOKEN.token);
+    await page.click('form.token-form button[type="submit"]');
+    await page.waitForSelector('table.runs tbody tr');
+    assert.equal(await page.evaluate(() => localStorage.getItem('kubemin.token')), TOKEN.token);
+    assert.equal(await page.locator('.error').count(), 0);
+  });
+});
