@@ -186,6 +186,73 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     assert.equal(new URL(page.url()).searchParams.get('page'), null);
   });
 
+  it('builds an application on the canvas: imports a spec (2 nodes, 1 edge), adds and connects a node from the palette, shows a broken image on its node and field, deploys it and opens the run, which succeeds', async () => {
+    const namespace = env.scratch.next();
+    const yaml = [
+      'name: canvas-shop',
+      `namespace: ${namespace}`,
+      'components:',
+      '  - name: settings',
+      '    type: config',
+      '    properties:',
+      '      data: { MODE: prod }',
+      '  - name: web',
+      '    type: webservice',
+      '    image: registry.local/web:1',
+      '    replicas: 1',
+      '    port: 8080',
+      '    dependsOn: [settings]',
+      '',
+    ].join('\n');
+    await page.goto(`${base}/apps/new?token=${TOKEN.token}`);
+    await page.waitForSelector('.palette button[data-type="webservice"]');
+    await page.fill('textarea[name="spec-text"]', yaml);
+    await page.click('.spec-import button:has-text("Open")');
+    const canvasNode = (key: string) => `.react-flow__node[data-id="${key}"]`;
+    await page.waitForSelector(`${canvasNode('c1')} [data-component="settings"]`);
+    await page.waitForSelector(`${canvasNode('c2')} [data-component="web"]`);
+    assert.equal(await page.locator('.react-flow__node').count(), 2);
+    // the edge runs from the dependency to the dependent
+    await page.waitForSelector('.react-flow__edge[data-id="c1->c2"] .react-flow__edge-path', { state: 'attached' });
+    assert.equal(await page.locator('.react-flow__edge').count(), 1);
+    assert.equal(await page.inputValue('input[name="app-namespace"]'), namespace);
+    await page.waitForSelector('[data-validity="valid"]');
+
+    // a node from the palette, connected by dragging from the dependency's right handle to its left one, then removed
+    await page.click('.palette button[data-type="worker"]');
+    await page.waitForSelector(`${canvasNode('c3')} [data-component="worker"]`);
+    await page.locator(`${canvasNode('c1')} .react-flow__handle.source`).dragTo(page.locator(`${canvasNode('c3')} .react-flow__handle.target`));
+    await page.waitForSelector('.react-flow__edge[data-id="c1->c3"] .react-flow__edge-path', { state: 'attached' });
+    await page.waitForSelector('form[aria-label="component worker"] .field[data-field="dependsOn"]:has-text("settings")');
+    // a worker without an image: the error is on its node
+    await page.waitForSelector(`${canvasNode('c3')} .node-errors`);
+    await page.click('form[aria-label="component worker"] button:has-text("Remove")');
+    await page.waitForSelector(canvasNode('c3'), { state: 'detached' });
+    assert.equal(await page.locator('.react-flow__edge').count(), 1);
+    await page.waitForSelector('[data-validity="valid"]');
+
+    // a broken image: the error shows on web's node and its image field, and in the list; Deploy waits for a valid spec
+    await page.click(canvasNode('c2'));
+    const form = page.locator('form[aria-label="component web"]');
+    await form.locator('input[name="image"]').fill('   ');
+    await page.waitForSelector(`${canvasNode('c2')} .node-errors:has-text("image")`);
+    await form.locator('.field[data-field="image"] .field-error').waitFor();
+    await page.waitForSelector('.problems li[data-path="$.components[1].image"]');
+    assert.equal(await page.getAttribute(`${canvasNode('c1')} [data-component="settings"]`, 'data-errors'), '0');
+    assert.equal(await page.isDisabled('button:has-text("Deploy")'), true);
+    await page.screenshot({ path: join(SHOTS, 'canvas-invalid.png') });
+    await form.locator('input[name="image"]').fill('registry.local/web:1');
+    await page.waitForSelector('[data-validity="valid"]');
+    await page.waitForSelector(`${canvasNode('c2')} .node-errors`, { state: 'detached' });
+    await page.screenshot({ path: join(SHOTS, 'canvas-valid.png') });
+
+    await page.click('button:has-text("Deploy")');
+    await page.waitForURL((u) => u.pathname.startsWith('/runs/'));
+    await page.waitForSelector('.react-flow__node', { state: 'attached' });
+    await page.waitForSelector('[data-run-phase="Succeeded"]', { timeout: 120_000 });
+    await page.screenshot({ path: join(SHOTS, 'canvas-deployed.png') });
+  });
+
   it('asks for a token when the API answers 401, and uses the one given', async () => {
     await page.evaluate(() => localStorage.removeItem('kubemin.token'));
     await page.goto(`${base}/runs`);
