@@ -6,7 +6,7 @@
  * Screenshots go to .kubemin/screenshots/ (git-ignored).
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,13 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
         ],
       },
     });
+  }
+
+  /** The revision POST /v1/validate gives a spec's text. */
+  async function revisionOf(text: string): Promise<string> {
+    const res = await fetch(`${base}/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/yaml', authorization: `Bearer ${TOKEN.token}` }, body: text });
+    assert.equal(res.status, 200, await res.clone().text());
+    return ((await res.json()) as { revision: string }).revision;
   }
 
   const node = (step: string, phase?: string) => `.react-flow__node[data-id="${step}"] [data-step="${step}"]${phase ? `[data-phase="${phase}"]` : ''}`;
@@ -186,7 +193,7 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     assert.equal(new URL(page.url()).searchParams.get('page'), null);
   });
 
-  it('builds an application on the canvas: imports a spec (2 nodes, 1 edge), adds and connects a node from the palette, shows a broken image on its node and field, deploys it and opens the run, which succeeds', async () => {
+  it('builds an application on the canvas: imports a spec (2 nodes, 1 edge), adds and connects a node from the palette, removes it with Backspace, shows a broken image on its node and field, exports YAML of the same revision, diffs, deploys it and opens the run, which succeeds', async () => {
     const namespace = env.scratch.next();
     const yaml = [
       'name: canvas-shop',
@@ -226,7 +233,9 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     await page.waitForSelector('form[aria-label="component worker"] .field[data-field="dependsOn"]:has-text("settings")');
     // a worker without an image: the error is on its node
     await page.waitForSelector(`${canvasNode('c3')} .node-errors`);
-    await page.click('form[aria-label="component worker"] button:has-text("Remove")');
+    // removed with the keyboard, as React Flow deletes a selected node
+    await page.click(canvasNode('c3'));
+    await page.keyboard.press('Backspace');
     await page.waitForSelector(canvasNode('c3'), { state: 'detached' });
     assert.equal(await page.locator('.react-flow__edge').count(), 1);
     await page.waitForSelector('[data-validity="valid"]');
@@ -245,6 +254,17 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     await page.waitForSelector('[data-validity="valid"]');
     await page.waitForSelector(`${canvasNode('c2')} .node-errors`, { state: 'detached' });
     await page.screenshot({ path: join(SHOTS, 'canvas-valid.png') });
+
+    // the export means what the import meant: the same revision
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export YAML")')]);
+    assert.equal(download.suggestedFilename(), 'canvas-shop.yaml');
+    const exported = await readFile(await download.path(), 'utf8');
+    assert.equal(await revisionOf(exported), await revisionOf(yaml));
+
+    // Diff: what the deploy would create
+    await page.click('button:has-text("Diff")');
+    await page.waitForSelector('.diff-view li[data-action="create"]:has-text("ConfigMap")', { timeout: 60_000 });
+    assert.match((await page.textContent('.diff-summary')) ?? '', /to create/);
 
     await page.click('button:has-text("Deploy")');
     await page.waitForURL((u) => u.pathname.startsWith('/runs/'));

@@ -17,7 +17,7 @@ import { canvasGraph, type ComponentNode as ComponentNodeType } from './canvas-g
 import { ComponentForm } from './component-form.js';
 import { ComponentNode } from './component-node.js';
 import { DiffView } from './diff-view.js';
-import { placeErrors } from './error-places.js';
+import { placeErrors, type SpecError } from './error-places.js';
 import { addComponent, componentByKey, connect, connectRefusal, disconnect, emptyModel, hasExplicitWorkflow, modelFromText, removeComponent, specOf, toJson, toYaml, updateApp, updateComponent, type CanvasModel } from './model.js';
 import { ProblemList, ValidationStatus } from './problem-list.js';
 import { download, SpecImport } from './spec-import.js';
@@ -25,6 +25,8 @@ import { useComponentTypes } from './use-component-types.js';
 import { useValidation } from './use-validation.js';
 
 const NODE_TYPES = { component: ComponentNode };
+
+const NO_ERRORS: readonly SpecError[] = [];
 
 type Side = { kind: 'form' } | { kind: 'import' } | { kind: 'diff'; diff: DiffResult };
 
@@ -58,7 +60,7 @@ export function CanvasPage({ api, onUnauthorized }: { api: Api; onUnauthorized: 
   const types = useComponentTypes(api);
   const spec = useMemo(() => specOf(model), [model]);
   const validation = useValidation(api, spec);
-  const errors = validation.state === 'invalid' ? validation.errors : [];
+  const errors = validation.state === 'invalid' ? validation.errors : NO_ERRORS;
   const placed = useMemo(() => placeErrors(model, errors), [model, errors]);
   const graph = useMemo(() => {
     const g = canvasGraph(model, { errors: placed, ...(selected ? { selected } : {}), positions });
