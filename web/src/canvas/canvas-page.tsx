@@ -18,11 +18,11 @@ import { ComponentForm } from './component-form.js';
 import { ComponentNode } from './component-node.js';
 import { DiffView } from './diff-view.js';
 import { placeErrors, type SpecError } from './error-places.js';
-import { addComponent, componentByKey, connect, connectRefusal, disconnect, emptyModel, hasExplicitWorkflow, modelFromText, removeComponent, specOf, toJson, toYaml, updateApp, updateComponent, type CanvasModel } from './model.js';
+import { addComponent, componentByKey, connect, connectRefusal, disconnect, emptyModel, explicitSteps, hasExplicitWorkflow, modelFromText, removeComponent, specOf, toJson, toYaml, updateApp, updateComponent, type CanvasModel } from './model.js';
 import { ProblemList, ValidationStatus } from './problem-list.js';
 import { download, SpecImport } from './spec-import.js';
 import { useComponentTypes } from './use-component-types.js';
-import { useValidation } from './use-validation.js';
+import { useValidation, type Validation } from './use-validation.js';
 
 const NODE_TYPES = { component: ComponentNode };
 
@@ -38,6 +38,27 @@ function FitOn({ when }: { when: number }) {
     return () => clearTimeout(t);
   }, [when, flow]);
   return null;
+}
+
+/** With nothing selected: the components and the workflow, generated or explicit. */
+function Overview({ model, validation, onGenerate }: { model: CanvasModel; validation: Validation; onGenerate: () => void }) {
+  const steps = explicitSteps(model);
+  const n = model.components.length;
+  return (
+    <section className="overview" aria-label="workflow">
+      <p className="muted">Select a component to edit it, or add one from the palette. {n} component{n === 1 ? '' : 's'}.</p>
+      <h3>Workflow</h3>
+      {steps.length ? (
+        <>
+          <p>Explicit steps, kept as imported (edit them in the YAML):</p>
+          <ol className="steps">{steps.map((s, i) => <li key={i}>{s}</li>)}</ol>
+          <button type="button" onClick={onGenerate}>Use the generated workflow instead</button>
+        </>
+      ) : (
+        <p>Generated: a deploy step per component, after the components it depends on{validation.state === 'valid' ? ` (${validation.steps} step${validation.steps === 1 ? '' : 's'})` : ''}.</p>
+      )}
+    </section>
+  );
 }
 
 const positionsOf = (model: CanvasModel): Map<string, XYPosition> => {
@@ -207,7 +228,7 @@ export function CanvasPage({ api, onUnauthorized }: { api: Api; onUnauthorized: 
               <button type="button" className="reject" onClick={() => { setModel((m) => disconnect(m, edge.source, edge.target)); setSelectedEdge(undefined); }}>Remove dependency</button>
             </section>
           ) : null}
-          {side.kind === 'form' && !current && !edge ? <p className="muted">Select a component to edit it, or add one from the palette. {model.components.length} component{model.components.length === 1 ? '' : 's'}.</p> : null}
+          {side.kind === 'form' && !current && !edge ? <Overview model={model} validation={validation} onGenerate={() => setModel((m) => updateApp(m, 'workflow', undefined))} /> : null}
           <ProblemList model={model} errors={errors} onSelect={(key) => { setSelected(key); setSide({ kind: 'form' }); }} />
         </aside>
       </div>

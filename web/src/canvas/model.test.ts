@@ -5,7 +5,7 @@ import { draftFromFlags } from '../../../cli/init/flags.js';
 import { specText } from '../../../cli/init/write-spec.js';
 import { compile, validateSpecText } from '../../../src/index.js';
 import { canvasGraph } from './canvas-graph.js';
-import { addComponent, connect, connectRefusal, disconnect, emptyModel, modelFromText, removeComponent, specOf, toJson, toYaml, updateApp, updateComponent, type CanvasModel } from './model.js';
+import { addComponent, connect, connectRefusal, disconnect, emptyModel, explicitSteps, modelFromText, removeComponent, specOf, toJson, toYaml, updateApp, updateComponent, type CanvasModel } from './model.js';
 
 const revision = (text: string) => compile(validateSpecText(text)).revision;
 const example = (name: string) => readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8');
@@ -95,6 +95,12 @@ describe('the canvas model: editing', () => {
     assert.ok(!('replicas' in (m.components[1]?.spec ?? {})));
     const spec = validateSpecText(toYaml(m));
     assert.deepEqual(spec.workflow?.steps.map((s) => ('steps' in s ? s.steps.map((t) => t.components) : [s.components])), [[['settings']], [['web', 'settings']]]);
+  });
+
+  it('names an explicit workflow\'s steps (a group with its own), and none for a generated one', () => {
+    const text = 'name: a\ncomponents:\n  - { name: w, type: worker, image: x }\nworkflow:\n  steps:\n    - { name: one, type: deploy, components: [w] }\n    - { name: g, steps: [{ name: two, type: suspend }, { name: three, type: suspend }] }\n';
+    assert.deepEqual(explicitSteps(modelFromText(text)), ['one', 'g (two, three)']);
+    assert.deepEqual(explicitSteps(two()), []);
   });
 
   it('sets and removes application fields', () => {

@@ -203,3 +203,11 @@ export function updateApp(model: CanvasModel, field: string, value: unknown): Ca
 
 /** Whether the spec lists its own workflow steps (otherwise KubeMin generates them from dependsOn). */
 export const hasExplicitWorkflow = (model: CanvasModel): boolean => isRecord(model.app.workflow);
+
+/** The explicit workflow's top-level steps as names (a group as `name (a, b)`); empty when the workflow is generated. */
+export function explicitSteps(model: CanvasModel): string[] {
+  const workflow = model.app.workflow;
+  if (!isRecord(workflow) || !Array.isArray(workflow.steps)) return [];
+  const nameOf = (s: unknown): string => (isRecord(s) && typeof s.name === 'string' ? s.name : '?');
+  return workflow.steps.map((s) => (isRecord(s) && Array.isArray(s.steps) ? `${nameOf(s)} (${s.steps.map(nameOf).join(', ')})` : nameOf(s)));
+}
