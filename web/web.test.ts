@@ -16,6 +16,8 @@ import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../api/app.js';
+import { draftFromFlags } from '../cli/init/flags.js';
+import { specText } from '../cli/init/write-spec.js';
 import type { ApiToken } from '../api/auth.js';
 import { testLog, useRunEnvironment } from '../test/support/servers.js';
 import { ensureConsoleBuilt } from '../workers/console-build.js';
@@ -271,6 +273,29 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     await page.waitForSelector('.react-flow__node', { state: 'attached' });
     await page.waitForSelector('[data-run-phase="Succeeded"]', { timeout: 120_000 });
     await page.screenshot({ path: join(SHOTS, 'canvas-deployed.png') });
+  });
+
+  it('opens a `kubemin init -o json` file (componentType, an approval step) on the canvas, shows its explicit steps, and exports JSON of the same revision', async () => {
+    const draft = draftFromFlags({
+      name: 'init-shop',
+      namespace: env.scratch.next(),
+      approval: true,
+      component: ['name=cfg,type=config,data.MODE=prod', 'name=db,type=store,image=redis:7,port=6379', 'name=api,type=webservice,image=shop/api:1,port=8080,dependsOn=db+cfg,envFrom=cfg'],
+    });
+    const json = specText(draft, 'json');
+    await page.goto(`${base}/apps/new?token=${TOKEN.token}`);
+    await page.setInputFiles('input[name="spec-file"]', { name: 'init-shop.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await page.waitForSelector('.react-flow__node[data-id="c3"] [data-component="api"]');
+    assert.equal(await page.locator('.react-flow__node').count(), 3);
+    await page.waitForSelector('.react-flow__edge[data-id="c2->c3"] .react-flow__edge-path', { state: 'attached' });
+    await page.waitForSelector('.react-flow__edge[data-id="c1->c3"] .react-flow__edge-path', { state: 'attached' });
+    await page.waitForSelector('[data-workflow="explicit"]');
+    assert.ok((await page.locator('section[aria-label="workflow"] ol.steps li').count()) >= 2);
+    await page.waitForSelector('[data-validity="valid"]');
+    await page.screenshot({ path: join(SHOTS, 'canvas-init-json.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+    assert.equal(download.suggestedFilename(), 'init-shop.json');
+    assert.equal(await revisionOf(await readFile(await download.path(), 'utf8')), await revisionOf(json));
   });
 
   it('asks for a token when the API answers 401, and uses the one given', async () => {
