@@ -195,7 +195,7 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     assert.equal(new URL(page.url()).searchParams.get('page'), null);
   });
 
-  it('builds an application on the canvas: imports a spec (2 nodes, 1 edge), adds and connects a node from the palette, removes it with Backspace, shows a broken image on its node and field, exports YAML of the same revision, diffs, deploys it and opens the run, which succeeds', async () => {
+  it('builds an application on the canvas: imports a spec (2 nodes, 1 edge), adds and connects a node from the palette, removes it with Backspace, shows a broken image on its node and field, adds and removes a trait, exports YAML of the same revision, diffs, deploys it and opens the run, which succeeds', async () => {
     const namespace = env.scratch.next();
     const yaml = [
       'name: canvas-shop',
@@ -255,7 +255,15 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     await form.locator('input[name="image"]').fill('registry.local/web:1');
     await page.waitForSelector('[data-validity="valid"]');
     await page.waitForSelector(`${canvasNode('c2')} .node-errors`, { state: 'detached' });
+    // a trait the registries offer for the type is added to the traits JSON, and clearing the JSON removes it
+    assert.equal(await form.locator('button[data-trait="ingress"]').count(), 1);
+    await form.locator('button[data-trait="ingress"]').click();
+    await form.locator('textarea[name="traits"]').waitFor();
+    assert.match(await form.locator('textarea[name="traits"]').inputValue(), /"ingress": \{\}/);
+    await page.waitForSelector('[data-validity="valid"]');
     await page.screenshot({ path: join(SHOTS, 'canvas-valid.png') });
+    await form.locator('textarea[name="traits"]').fill('');
+    await form.locator('button[data-trait="ingress"]').waitFor();
 
     // the export means what the import meant: the same revision
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export YAML")')]);

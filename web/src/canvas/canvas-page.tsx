@@ -21,7 +21,7 @@ import { placeErrors, type SpecError } from './error-places.js';
 import { addComponent, componentByKey, connect, connectRefusal, disconnect, emptyModel, explicitSteps, hasExplicitWorkflow, modelFromText, removeComponent, specOf, toJson, toYaml, updateApp, updateComponent, type CanvasModel } from './model.js';
 import { ProblemList, ValidationStatus } from './problem-list.js';
 import { download, SpecImport } from './spec-import.js';
-import { useComponentTypes } from './use-component-types.js';
+import { useRegistry } from './use-registry.js';
 import { useValidation, type Validation } from './use-validation.js';
 
 const NODE_TYPES = { component: ComponentNode };
@@ -78,7 +78,7 @@ export function CanvasPage({ api, onUnauthorized }: { api: Api; onUnauthorized: 
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState<'diff' | 'deploy'>();
   const [fits, setFits] = useState(0);
-  const types = useComponentTypes(api);
+  const types = useRegistry(api);
   const spec = useMemo(() => specOf(model), [model]);
   const validation = useValidation(api, spec);
   const errors = validation.state === 'invalid' ? validation.errors : NO_ERRORS;
@@ -220,7 +220,7 @@ export function CanvasPage({ api, onUnauthorized }: { api: Api; onUnauthorized: 
           {side.kind === 'import' ? <SpecImport onImport={importText} onClose={() => setSide({ kind: 'form' })} /> : null}
           {side.kind === 'diff' ? <DiffView diff={side.diff} onClose={() => setSide({ kind: 'form' })} /> : null}
           {side.kind === 'form' && current ? (
-            <ComponentForm key={current.key} spec={current.spec} errors={placed.components.get(current.key)} types={types.types} onChange={(patch) => setModel((m) => updateComponent(m, current.key, patch))} onRemove={() => { setModel((m) => removeComponent(m, current.key)); setSelected(undefined); }} />
+            <ComponentForm key={current.key} spec={current.spec} errors={placed.components.get(current.key)} types={types.types} traits={types.traits} onChange={(patch) => setModel((m) => updateComponent(m, current.key, patch))} onRemove={() => { setModel((m) => removeComponent(m, current.key)); setSelected(undefined); }} />
           ) : null}
           {side.kind === 'form' && !current && edge ? (
             <section className="edge-info" aria-label="dependency">

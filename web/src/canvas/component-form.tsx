@@ -3,15 +3,16 @@
  * dependencies, and its properties and traits as JSON. Each field shows the API's errors for
  * its JSON path. A JSON field that does not parse keeps its text and changes nothing.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { FieldErrors, SpecError } from './error-places.js';
 import { dependsOnOf, type ComponentSpec } from './model.js';
-import type { ComponentTypeInfo } from './use-component-types.js';
+import { traitsFor, type ComponentTypeInfo, type TraitInfo } from './registry-view.js';
 
 export interface ComponentFormProps {
   spec: ComponentSpec;
   errors: FieldErrors | undefined;
   types: readonly ComponentTypeInfo[];
+  traits: readonly TraitInfo[];
   onChange: (patch: Record<string, unknown>) => void;
   onRemove: () => void;
 }
@@ -40,6 +41,18 @@ const numberOf = (text: string): number | undefined => (text.trim() === '' ? und
 function JsonField({ name, value, errors, onChange }: { name: string; value: unknown; errors: FieldErrors | undefined; onChange: (v: unknown) => void }) {
   const [text, setText] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
   const [problem, setProblem] = useState<string>();
+  // a change from elsewhere (a trait added from the list) shows here, unless the text already says it
+  const shown = JSON.stringify(value);
+  useEffect(() => {
+    setText((t) => {
+      try {
+        if (JSON.stringify(t.trim() === '' ? undefined : JSON.parse(t)) === shown) return t;
+      } catch {
+        // text that is not JSON yet is replaced only by a change from elsewhere
+      }
+      return shown === undefined ? '' : JSON.stringify(JSON.parse(shown), null, 2);
+    });
+  }, [shown]);
   const edit = (next: string) => {
     setText(next);
     if (next.trim() === '') {
@@ -62,7 +75,20 @@ function JsonField({ name, value, errors, onChange }: { name: string; value: unk
   );
 }
 
-export function ComponentForm({ spec, errors, types, onChange, onRemove }: ComponentFormProps) {
+/** The traits the type takes: each adds itself to `traits` as `{}` (its schema then says what it needs). */
+function TraitChoices({ spec, types, traits, onChange }: Pick<ComponentFormProps, 'spec' | 'types' | 'traits' | 'onChange'>) {
+  const current = spec.traits !== null && typeof spec.traits === 'object' && !Array.isArray(spec.traits) ? (spec.traits as Record<string, unknown>) : {};
+  const offered = traitsFor(types, traits, spec.type).filter((t) => !(t.name in current));
+  if (offered.length === 0) return null;
+  return (
+    <div className="trait-choices">
+      <span className="field-label">add a trait</span>
+      {offered.map((t) => <button key={t.name} type="button" data-trait={t.name} title={t.description} onClick={() => onChange({ traits: { ...current, [t.name]: {} } })}>+ {t.name}</button>)}
+    </div>
+  );
+}
+
+export function ComponentForm({ spec, errors, types, traits, onChange, onRemove }: ComponentFormProps) {
   const typeNames = types.some((t) => t.name === spec.type) ? types.map((t) => t.name) : [spec.type, ...types.map((t) => t.name)];
   const deps = dependsOnOf(spec);
   return (
@@ -94,6 +120,7 @@ export function ComponentForm({ spec, errors, types, onChange, onRemove }: Compo
       </Field>
       <JsonField name="properties" value={spec.properties} errors={errors} onChange={(v) => onChange({ properties: v })} />
       <JsonField name="traits" value={spec.traits} errors={errors} onChange={(v) => onChange({ traits: v })} />
+      <TraitChoices spec={spec} types={types} traits={traits} onChange={onChange} />
     </form>
   );
 }
