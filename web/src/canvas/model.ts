@@ -87,7 +87,7 @@ function withDependsOn(spec: ComponentSpec, list: string[]): ComponentSpec {
   return { ...spec, dependsOn: list };
 }
 
-/** Whether `from` is reachable from `to` by dependsOn, i.e. an edge from → to would close a cycle. */
+/** Whether `start` depends on `goal`, directly or through others (then `goal` depending on `start` would be a cycle). */
 function reaches(model: CanvasModel, start: string, goal: string): boolean {
   const byName = new Map(model.components.map((c) => [c.spec.name, c.spec]));
   const seen = new Set<string>();
