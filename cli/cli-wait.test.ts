@@ -1,0 +1,221 @@
+/**
+ * `kubemin up --wait` end to end: the API on a real port (restarted on that port when a test says
+ * so), a real worker, the Temporal dev server and the local cluster. The CLI runs in process, and
+ * once in a real terminal (tmux) for the approval question.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { serve, type ServerType } from '@hono/node-server';
+import { parse } from 'yaml';
+import { createApp } from '../api/app.js';
+import type { Run, RunList } from '../client/index.js';
+import { testLog, useRunEnvironment } from '../test/support/servers.js';
+import { EXIT } from './output.js';
+import { runCli } from './run-in-process.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Decides, after the API answered a request, whether the API "crashes" now (restarts on its port). */
+type CrashHook = (req: Request, res: Response) => Promise<boolean>;
+
+describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () => {
+  const env = useRunEnvironment('wait');
+  let server: ServerType;
+  let port = 0;
+  let base = '';
+  let dir = '';
+  let crash: CrashHook | undefined;
+  const restarts: Promise<void>[] = [];
+
+  const listen = async (p: number) => {
+    const app = createApp({ temporal: env.client, taskQueue: env.worker.taskQueue, uiUrl: 'http://127.0.0.1:8233', log: testLog, eventsPollMs: 100 });
+    const fetch = async (req: Request) => {
+      const res = await app.fetch(req);
+      if (crash && (await crash(req, res.clone()))) restarts.push(restart());
+      return res;
+    };
+    server = serve({ fetch, hostname: '127.0.0.1', port: p });
+    await new Promise((r) => server.once('listening', r));
+    port = (server.address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
+  };
+  /** The API process goes away (every connection cut, this request's too) and comes back on the same port. */
+  const restart = async () => {
+    const old = server;
+    const closed = new Promise((r) => old.close(r));
+    (old as Server).closeAllConnections();
+    await closed;
+    await sleep(1000);
+    await listen(port);
+  };
+
+  before(async () => {
+    await listen(0);
+    dir = await mkdtemp(join(tmpdir(), 'kubemin-wait-'));
+  });
+  after(() => {
+    server?.close();
+  });
+
+  const cli = (argv: string[]) => runCli(['--server', base, ...argv]);
+
+  /** examples/<file> with its namespace set and `change` applied, written as JSON into the temp dir. */
+  async function specFrom(file: string, namespace: string, change: (spec: Record<string, unknown>) => Record<string, unknown>): Promise<string> {
+    const spec = parse(await readFile(new URL(`../examples/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+    const path = join(dir, `${namespace}.json`);
+    await writeFile(path, JSON.stringify(change({ ...spec, namespace })));
+    return path;
+  }
+  /** The spec's component `name` alone (no traits), changed by `set`. */
+  const component = (spec: Record<string, unknown>, name: string, set: Record<string, unknown>) =>
+    (spec.components as Record<string, unknown>[]).filter((c) => c.name === name).map((c) => ({ ...c, traits: undefined, ...set }));
+  /** hello-web behind an approval step named `gate`. */
+  const approvalSpec = (namespace: string) =>
+    specFrom('hello-web.yaml', namespace, (s) => ({ ...s, workflow: { steps: [{ name: 'gate', type: 'approval' }, { name: 'ship', type: 'deploy', components: ['web'] }] } }));
+
+  /** The id of the one run in `namespace`, once the API lists it. */
+  async function runIn(namespace: string): Promise<string> {
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(100)) {
+      const res = await fetch(`${base}/v1/runs?namespace=${namespace}`).catch(() => undefined);
+      const id = res?.ok ? ((await res.json()) as RunList).runs[0]?.id : undefined;
+      if (id) return id;
+    }
+    throw new Error(`no run in ${namespace}`);
+  }
+  const getRun = async (id: string) => (await (await fetch(`${base}/v1/runs/${encodeURIComponent(id)}`)).json()) as Run;
+
+  it('ends exit 3 (cancelled) when another kubemin cancels the run it follows', async () => {
+    const namespace = env.scratch.next();
+    const pending = cli(['up', '-f', await approvalSpec(namespace), '--wait', '--timeout', '60s']);
+    const id = await runIn(namespace);
+    const cancel = await cli(['cancel', id]);
+    assert.equal(cancel.code, 0, cancel.err);
+    const up = await pending;
+    assert.equal(up.code, EXIT.cancelled, up.err);
+    assert.equal(up.out, `${id}\n`);
+    assert.match(up.err, /⊘ Cancelled\s*$/);
+  });
+
+  it('ends exit 4 at --timeout 3s while the run waits for approval, and the run goes on', async () => {
+    const namespace = env.scratch.next();
+    const t0 = Date.now();
+    const up = await cli(['up', '-f', await approvalSpec(namespace), '--wait', '--timeout', '3s']);
+    const took = Date.now() - t0;
+    assert.equal(up.code, EXIT.timeout, up.err);
+    assert.ok(took < 8_000, `the wait took ${took}ms past a 3s timeout`);
+    const id = up.out.trim();
+    assert.match(up.err, new RegExp(`timed out after 3\\.0s: the run ${id} goes on`));
+    const status = await cli(['-o', 'json', 'status', id]);
+    assert.equal(status.code, 0, status.err);
+    const run = JSON.parse(status.out) as Run;
+    assert.equal(run.phase, 'Running');
+    assert.equal(run.steps?.find((s) => s.name === 'gate')?.awaitingApproval, true);
+    await cli(['cancel', id]);
+  });
+
+  it('ends exit 1 for a failing Job, naming the Job\'s reason and message on stderr', async () => {
+    const namespace = env.scratch.next();
+    const path = await specFrom('seed-scenario.yaml', namespace, (s) => ({
+      ...s,
+      name: 'broken',
+      components: component(s, 'migrate', { dependsOn: [], annotations: { 'kubemin.io/kwok-fail': 'relation "users" already exists' } }),
+    }));
+    const up = await cli(['up', '-f', path, '--wait', '--timeout', '60s']);
+    assert.equal(up.code, EXIT.failed, up.err);
+    assert.match(up.err, /failed: step \S+ \(\w+\): .*relation "users" already exists/);
+    assert.match(up.err, /BackoffLimitExceeded/);
+  });
+
+  it('shows the scheduler\'s reason while a Deployment waits for a GPU no node has, and ends exit 4 at --timeout', async () => {
+    const namespace = env.scratch.next();
+    const path = await specFrom('hello-web.yaml', namespace, (s) => ({
+      ...s,
+      components: (s.components as Record<string, unknown>[]).map((c) => ({ ...c, replicas: 1, traits: { resources: { gpu: 8 } } })),
+    }));
+    const up = await cli(['up', '-f', path, '--wait', '--timeout', '10s']);
+    assert.equal(up.code, EXIT.timeout, up.err);
+    assert.match(up.err, /Insufficient nvidia\.com\/gpu|0\/\d+ nodes are available/);
+    await cli(['cancel', up.out.trim()]);
+  });
+
+  it('follows a run to Succeeded (exit 0) across two API restarts on the same port', async () => {
+    const namespace = env.scratch.next();
+    // a Job that takes 3s, then the web front end (ready after 5s) once it has succeeded
+    const path = await specFrom('seed-scenario.yaml', namespace, (s) => ({
+      name: 'shop',
+      namespace: s.namespace,
+      components: [
+        ...component(s, 'migrate', { dependsOn: [], annotations: { 'kubemin.io/kwok-ready-after': '3s' } }),
+        ...component(s, 'web', { dependsOn: ['migrate'], annotations: { 'kubemin.io/kwok-ready-after': '5s' } }),
+      ],
+    }));
+    const runGet = (req: Request) => req.method === 'GET' && /^\/v1\/runs\/[^/]+$/.test(new URL(req.url).pathname);
+    let crashes = 0;
+    // crash 1: right after the run started, under the CLI's first read of it; crash 2: under the
+    // read that would show the web step Running, so the tree is stale unless the CLI reads again
+    crash = async (req, res) => {
+      if (!runGet(req) || crashes >= 2) return false;
+      const run = (await res.json()) as Run;
+      if (crashes === 0 || run.steps?.find((s) => s.name === 'deploy-web')?.phase === 'Running') {
+        crashes += 1;
+        return true;
+      }
+      return false;
+    };
+    try {
+      const up = await cli(['up', '-f', path, '--wait', '--timeout', '90s']);
+      assert.equal(crashes, 2, 'the API did not crash twice: the test proves nothing');
+      assert.equal(up.code, EXIT.ok, up.err);
+      assert.match(up.err, /reconnecting/);
+      // the step was seen Running (and waiting) before it Succeeded, though its first read was lost
+      const lines = up.err.split('\n');
+      const running = lines.findIndex((l) => /● Running {2}deploy-web/.test(l));
+      const done = lines.findIndex((l) => /✓ Succeeded {2}deploy-web/.test(l));
+      assert.ok(running >= 0 && running < done, up.err);
+      assert.match(up.err, /✓ Succeeded\s*$/);
+      assert.equal((await getRun(up.out.trim())).phase, 'Succeeded');
+    } finally {
+      crash = undefined;
+      await Promise.all(restarts);
+    }
+  });
+
+  it('asks in a terminal whether to approve a waiting step, keeps the question visible, and goes on when told y', async () => {
+    const namespace = env.scratch.next();
+    const path = await approvalSpec(namespace);
+    const socket = `kubemin-wait-${randomBytes(3).toString('hex')}`;
+    const tmux = (...args: string[]) => promisify(execFile)('tmux', ['-L', socket, ...args], { cwd: ROOT });
+    const screen = async () => (await tmux('capture-pane', '-p', '-t', 'cli')).stdout;
+    const until = async (what: RegExp, ms: number) => {
+      let text = '';
+      for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(200)) if (what.test((text = await screen()))) return text;
+      throw new Error(`the terminal never showed ${String(what)}:\n${text}`);
+    };
+    const command = `NO_COLOR=1 KUBEMIN_CONFIG=/nonexistent/kubemin.yaml node cli/kubemin.mjs --server ${base} up -f ${path} --wait --timeout 60s; echo "exit=$?"; sleep 120`;
+    await tmux('new-session', '-d', '-s', 'cli', '-x', '200', '-y', '50', command);
+    try {
+      const question = /step gate waits for approval: approve it\? \[y\/n\]/;
+      await until(question, 30_000);
+      await sleep(2_500); // a few redraws of the tree (one a second) later, the question is still there
+      assert.match(await screen(), question);
+      await tmux('send-keys', '-t', 'cli', 'y', 'Enter');
+      const end = await until(/exit=\d+/, 60_000);
+      assert.match(end, /approved gate/);
+      assert.match(end, /✓ Succeeded {2}ship/);
+      assert.match(end, /exit=0/);
+      assert.equal((await getRun(await runIn(namespace))).phase, 'Succeeded');
+    } finally {
+      await tmux('kill-server').catch(() => undefined);
+    }
+  });
+});
