@@ -3,7 +3,7 @@
  * thrown as ApiProblemError (main.ts reports them with the right exit code). Response shapes are
  * the client's types, generated from /openapi.json (client/index.ts).
  */
-import { ApiProblemError } from '../../client/index.js';
+import { ApiProblemError, type Run } from '../../client/index.js';
 import type { CliContext } from '../context.js';
 
 export async function request<T>(ctx: CliContext, method: string, path: string, body?: { text: string; type: string }): Promise<T> {
@@ -25,3 +25,6 @@ export async function request<T>(ctx: CliContext, method: string, path: string, 
 }
 
 export const runPath = (id: string, tail = '') => `/v1/runs/${encodeURIComponent(id)}${tail}`;
+
+/** A run as the API has it now. */
+export const getRun = (ctx: CliContext, id: string) => request<Run>(ctx, 'GET', runPath(id));
