@@ -148,42 +148,57 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
     await cli(['cancel', up.out.trim()]);
   });
 
-  it('follows a run to Succeeded (exit 0) across two API restarts on the same port', async () => {
+  it('follows a run to Succeeded (exit 0) across two API restarts on the same port, and shows what it missed', async () => {
     const namespace = env.scratch.next();
-    // a Job that takes 3s, then the web front end (ready after 5s) once it has succeeded
-    const path = await specFrom('seed-scenario.yaml', namespace, (s) => ({
-      name: 'shop',
-      namespace: s.namespace,
-      components: [
-        ...component(s, 'migrate', { dependsOn: [], annotations: { 'kubemin.io/kwok-ready-after': '3s' } }),
-        ...component(s, 'web', { dependsOn: ['migrate'], annotations: { 'kubemin.io/kwok-ready-after': '5s' } }),
-      ],
+    const path = await specFrom('hello-web.yaml', namespace, (s) => ({
+      ...s,
+      workflow: { steps: [{ name: 'gate1', type: 'approval' }, { name: 'gate2', type: 'approval' }, { name: 'ship', type: 'deploy', components: ['web'] }] },
     }));
-    const runGet = (req: Request) => req.method === 'GET' && /^\/v1\/runs\/[^/]+$/.test(new URL(req.url).pathname);
+    const mine = { 'x-test': 'yes' }; // the test's own reads never crash the API
+    const cliReadsRun = (req: Request) => req.method === 'GET' && /^\/v1\/runs\/[^/]+$/.test(new URL(req.url).pathname) && !req.headers.get('x-test');
     let crashes = 0;
-    // crash 1: right after the run started, under the CLI's first read of it; crash 2: under the
-    // read that would show the web step Running, so the tree is stale unless the CLI reads again
+    let streams = 0;
+    // crash 1: under the CLI's first read of the run, right after it started; crash 2 (once the CLI
+    // follows the events): under the read that would show gate2 waiting, after which nothing
+    // happens until gate2 is decided
     crash = async (req, res) => {
-      if (!runGet(req) || crashes >= 2) return false;
-      const run = (await res.json()) as Run;
-      if (crashes === 0 || run.steps?.find((s) => s.name === 'deploy-web')?.phase === 'Running') {
-        crashes += 1;
-        return true;
+      if (new URL(req.url).pathname.endsWith('/events')) streams += 1;
+      if (!cliReadsRun(req) || crashes >= 2) return false;
+      const waits = streams > 0 && ((await res.json()) as Run).steps?.find((s) => s.name === 'gate2')?.awaitingApproval === true;
+      const now = crashes === 0 || waits;
+      if (now) crashes += 1;
+      // the events after the one this read is for reach the CLI before the connections are cut
+      if (waits) await sleep(300);
+      return now;
+    };
+    const read = async (id: string) => (await (await fetch(`${base}/v1/runs/${encodeURIComponent(id)}`, { headers: mine })).json()) as Run;
+    const approve = async (id: string, step: string) => {
+      for (let i = 0; ; i++) {
+        const res = await fetch(`${base}/v1/runs/${encodeURIComponent(id)}/approve`, { method: 'POST', headers: { ...mine, 'content-type': 'application/json' }, body: JSON.stringify({ step }) }).catch(() => undefined);
+        if (res?.ok) return;
+        if (i > 100) throw new Error(`could not approve ${step}: ${res?.status ?? 'no answer'} ${await res?.text()}`);
+        await sleep(100);
       }
-      return false;
     };
     try {
-      const up = await cli(['up', '-f', path, '--wait', '--timeout', '90s']);
-      assert.equal(crashes, 2, 'the API did not crash twice: the test proves nothing');
+      const pending = cli(['up', '-f', path, '--wait', '--timeout', '90s']);
+      const id = await runIn(namespace);
+      for (let i = 0; streams === 0 && i < 150; i++) await sleep(100);
+      await approve(id, 'gate1');
+      for (let i = 0; crashes < 2 && i < 150; i++) await sleep(100);
+      await sleep(3_000); // the API is back and the events stream has reconnected: nothing more happens until gate2 is decided
+      await approve(id, 'gate2');
+      const up = await pending;
       assert.equal(up.code, EXIT.ok, up.err);
+      assert.equal(crashes, 2, 'the API did not crash twice: the test proves nothing');
       assert.match(up.err, /reconnecting/);
-      // the step was seen Running (and waiting) before it Succeeded, though its first read was lost
+      // gate2 was seen waiting before it Succeeded, though the read that showed it first was lost
       const lines = up.err.split('\n');
-      const running = lines.findIndex((l) => /● Running {2}deploy-web/.test(l));
-      const done = lines.findIndex((l) => /✓ Succeeded {2}deploy-web/.test(l));
-      assert.ok(running >= 0 && running < done, up.err);
+      const waiting = lines.findIndex((l) => /⏸ WaitingForApproval {2}gate2/.test(l));
+      const done = lines.findIndex((l) => /✓ Succeeded {2}gate2/.test(l));
+      assert.ok(waiting >= 0 && waiting < done, up.err);
       assert.match(up.err, /✓ Succeeded\s*$/);
-      assert.equal((await getRun(up.out.trim())).phase, 'Succeeded');
+      assert.equal((await read(id)).phase, 'Succeeded');
     } finally {
       crash = undefined;
       await Promise.all(restarts);

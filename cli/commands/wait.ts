@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import { followRunEvents, type Run, type RunStreamEvent } from '../../client/index.js';
 import type { CliContext } from '../context.js';
 import { duration, EXIT, phaseLabel } from '../output.js';
-import { getRun, request, runPath } from './http.js';
+import { getRun, getRunPatiently, request, runPath } from './http.js';
 import { runTree, stepLines, type ProgressWait } from './tree.js';
 
 /** The exit code a finished run ends the command with. */
@@ -42,7 +42,8 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
   const paint = ctx.paintErr();
   const tty = ctx.stderr.isTTY === true;
   const target = await ctx.target();
-  let run: Run = await getRun(ctx, id);
+  // the API may be restarting just now: its first answer is waited for, as the last one is
+  let run: Run = await getRunPatiently(ctx, id);
   const progress = new Map<string, ProgressWait>();
   const printed = new Map<string, string>();
   let drawn = 0;
@@ -121,16 +122,8 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
     ctx.say(`${paint('yellow', 'timed out')} after ${duration(timeoutMs ?? 0)}: the run ${id} goes on (kubemin status ${id})`);
     return EXIT.timeout;
   }
-  // the end: the run as the API has it now (retried while the API comes back)
-  for (let i = 0; ; i++) {
-    try {
-      run = await getRun(ctx, id);
-      break;
-    } catch (e) {
-      if (i >= 20) throw e;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+  // the end: the run as the API has it now
+  run = await getRunPatiently(ctx, id);
   draw();
   if (!tty) ctx.say(`${run.id}  ${phaseLabel(run.phase, paint)}`);
   if (run.phase === 'Failed') sayFailure(ctx, run);
