@@ -72,12 +72,13 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
   const timer = timeoutMs ? setTimeout(() => { timedOut = true; abort.abort(); }, timeoutMs) : undefined;
   const tick = tty ? setInterval(draw, 1000) : undefined;
   let refreshing: Promise<void> = Promise.resolve();
-  const refresh = () => {
+  /** Reads the run again; `patient` (after the stream dropped) waits for the API to come back. */
+  const refresh = (patient = false) => {
     refreshing = refreshing.then(async () => {
       try {
-        run = await getRun(ctx, id);
+        run = patient ? await getRunPatiently(ctx, id, abort.signal) : await getRun(ctx, id);
       } catch {
-        return; // the API may be restarting: the stream reconnects and the next event refreshes
+        return; // the API may be restarting: the stream drops, and its reconnect reads the run again
       }
       draw();
       if (process.stdin.isTTY && tty) {
@@ -109,7 +110,11 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
         }
         if (e.event === 'error') ctx.say(`stream error: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}`);
       },
-      onReconnect: (attempt, reason) => ctx.say(`${paint('yellow', 'reconnecting')} to the events stream (attempt ${attempt}): ${reason}`),
+      onReconnect: (attempt, reason) => {
+        ctx.say(`${paint('yellow', 'reconnecting')} to the events stream (attempt ${attempt}): ${reason}`);
+        // what changed before the stream dropped may have been missed by a read that failed with it
+        refresh(true);
+      },
     });
   } catch (e) {
     if (!timedOut) throw e;
