@@ -8,7 +8,8 @@ import { followRunEvents, type Run, type RunStreamEvent } from '../../client/ind
 import type { CliContext } from '../context.js';
 import { duration, EXIT, phaseLabel } from '../output.js';
 import { getRun, getRunPatiently, request, runPath } from './http.js';
-import { runTree, stepLines, type ProgressWait } from './tree.js';
+import { createLiveTree } from './live-tree.js';
+import type { ProgressWait } from './tree.js';
 
 /** The exit code a finished run ends the command with. */
 export function exitFor(phase: string): number {
@@ -40,37 +41,28 @@ async function askApproval(ctx: CliContext, id: string, step: string): Promise<v
 /** Follows a run until it ends (or the timeout), drawing its tree on stderr; answers the exit code. */
 export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number): Promise<number> {
   const paint = ctx.paintErr();
-  const tty = ctx.stderr.isTTY === true;
   const target = await ctx.target();
+  const tree = createLiveTree(ctx, paint);
   // the API may be restarting just now: its first answer is waited for, as the last one is
   let run: Run = await getRunPatiently(ctx, id);
   const progress = new Map<string, ProgressWait>();
-  const printed = new Map<string, string>();
-  let drawn = 0;
-  const draw = () => {
-    if (tty) {
-      const lines = runTree(run, paint, Date.now(), progress);
-      ctx.stderr.write((drawn ? `\u001b[${drawn}F\u001b[0J` : '') + lines.join('\n') + '\n');
-      drawn = lines.length;
-      return;
-    }
-    // a pipe: one line per change (without the elapsed time, which changes always)
-    for (const s of run.steps ?? []) {
-      const lines = stepLines({ ...s, startedAt: undefined as unknown as string }, paint, 0, progress.get(s.name));
-      const key = lines.join('\n');
-      if (printed.get(s.name) === key) continue;
-      printed.set(s.name, key);
-      const withTime = stepLines(s, paint, Date.now(), progress.get(s.name));
-      ctx.say(withTime.join('\n'));
-    }
-  };
-  if (!tty) ctx.say(`${run.id}  ${phaseLabel(run.phase, paint)}${run.application ? `  ${run.application}/${run.namespace ?? ''}` : ''}`);
+  const draw = () => tree.draw(run, progress);
   draw();
   const asked = new Set<string>();
   const abort = new AbortController();
   let timedOut = false;
   const timer = timeoutMs ? setTimeout(() => { timedOut = true; abort.abort(); }, timeoutMs) : undefined;
-  const tick = tty ? setInterval(draw, 1000) : undefined;
+  const tick = tree.tty ? setInterval(draw, 1000) : undefined;
+  const ask = async (step: string) => {
+    tree.hold();
+    try {
+      await askApproval(ctx, id, step);
+    } catch (e) {
+      ctx.say(`could not decide ${step}: ${(e as Error).message}`);
+    } finally {
+      tree.release();
+    }
+  };
   let refreshing: Promise<void> = Promise.resolve();
   /** Reads the run again; `patient` (after the stream dropped) waits for the API to come back. */
   const refresh = (patient = false) => {
@@ -81,13 +73,10 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
         return; // the API may be restarting: the stream drops, and its reconnect reads the run again
       }
       draw();
-      if (process.stdin.isTTY && tty) {
-        for (const s of run.steps ?? []) {
-          if (s.awaitingApproval && !asked.has(s.name)) {
-            asked.add(s.name);
-            await askApproval(ctx, id, s.name).catch((e: Error) => ctx.say(`could not decide ${s.name}: ${e.message}`));
-          }
-        }
+      if (!process.stdin.isTTY || !tree.tty) return;
+      for (const s of (run.steps ?? []).filter((x) => x.awaitingApproval && !asked.has(x.name))) {
+        asked.add(s.name);
+        await ask(s.name);
       }
     });
   };
@@ -130,7 +119,7 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
   // the end: the run as the API has it now
   run = await getRunPatiently(ctx, id);
   draw();
-  if (!tty) ctx.say(`${run.id}  ${phaseLabel(run.phase, paint)}`);
+  if (!tree.tty) ctx.say(`${run.id}  ${phaseLabel(run.phase, paint)}`);
   if (run.phase === 'Failed') sayFailure(ctx, run);
   return exitFor(run.phase);
 }
