@@ -205,32 +205,72 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
     }
   });
 
+  /** `kubemin ARGS` in a real terminal (tmux, 200x50, its own server socket); `exit=N` shows when it ends. */
+  async function terminal(args: string) {
+    const socket = `kubemin-wait-${randomBytes(3).toString('hex')}`;
+    const tmux = (...argv: string[]) => promisify(execFile)('tmux', ['-L', socket, ...argv], { cwd: ROOT });
+    const screen = async () => (await tmux('capture-pane', '-p', '-t', 'cli')).stdout;
+    const command = `NO_COLOR=1 KUBEMIN_CONFIG=/nonexistent/kubemin.yaml node cli/kubemin.mjs --server ${base} ${args}; echo "exit=$?"; sleep 120`;
+    await tmux('new-session', '-d', '-s', 'cli', '-x', '200', '-y', '50', command);
+    return {
+      screen,
+      /** The screen once it matches `what`; throws (with the screen) after `ms`. */
+      until: async (what: RegExp, ms: number) => {
+        let text = '';
+        for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(200)) if (what.test((text = await screen()))) return text;
+        throw new Error(`the terminal never showed ${String(what)}:\n${text}`);
+      },
+      keys: (...keys: string[]) => tmux('send-keys', '-t', 'cli', ...keys),
+      close: () => tmux('kill-server').catch(() => undefined),
+    };
+  }
+  const question = /step gate waits for approval: approve it\? \[y\/n\]/;
+
   it('asks in a terminal whether to approve a waiting step, keeps the question visible, and goes on when told y', async () => {
     const namespace = env.scratch.next();
-    const path = await approvalSpec(namespace);
-    const socket = `kubemin-wait-${randomBytes(3).toString('hex')}`;
-    const tmux = (...args: string[]) => promisify(execFile)('tmux', ['-L', socket, ...args], { cwd: ROOT });
-    const screen = async () => (await tmux('capture-pane', '-p', '-t', 'cli')).stdout;
-    const until = async (what: RegExp, ms: number) => {
-      let text = '';
-      for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(200)) if (what.test((text = await screen()))) return text;
-      throw new Error(`the terminal never showed ${String(what)}:\n${text}`);
-    };
-    const command = `NO_COLOR=1 KUBEMIN_CONFIG=/nonexistent/kubemin.yaml node cli/kubemin.mjs --server ${base} up -f ${path} --wait --timeout 60s; echo "exit=$?"; sleep 120`;
-    await tmux('new-session', '-d', '-s', 'cli', '-x', '200', '-y', '50', command);
+    const term = await terminal(`up -f ${await approvalSpec(namespace)} --wait --timeout 60s`);
     try {
-      const question = /step gate waits for approval: approve it\? \[y\/n\]/;
-      await until(question, 30_000);
+      await term.until(question, 30_000);
       await sleep(2_500); // a few redraws of the tree (one a second) later, the question is still there
-      assert.match(await screen(), question);
-      await tmux('send-keys', '-t', 'cli', 'y', 'Enter');
-      const end = await until(/exit=\d+/, 60_000);
+      assert.match(await term.screen(), question);
+      await term.keys('y', 'Enter');
+      const end = await term.until(/exit=\d+/, 60_000);
       assert.match(end, /approved gate/);
       assert.match(end, /✓ Succeeded {2}ship/);
       assert.match(end, /exit=0/);
       assert.equal((await getRun(await runIn(namespace))).phase, 'Succeeded');
     } finally {
-      await tmux('kill-server').catch(() => undefined);
+      await term.close();
+    }
+  });
+
+  it('in a terminal, an unanswered question does not outlast --timeout: exit 4', async () => {
+    const namespace = env.scratch.next();
+    const term = await terminal(`up -f ${await approvalSpec(namespace)} --wait --timeout 5s`);
+    try {
+      await term.until(question, 30_000);
+      const end = await term.until(/exit=\d+/, 15_000);
+      assert.match(end, /timed out after 5\.0s/);
+      assert.match(end, /exit=4/);
+    } finally {
+      await term.close();
+      await cli(['cancel', await runIn(namespace)]);
+    }
+  });
+
+  it('in a terminal, a step approved elsewhere withdraws the question, and the wait ends with the run: exit 0', async () => {
+    const namespace = env.scratch.next();
+    const term = await terminal(`up -f ${await approvalSpec(namespace)} --wait --timeout 60s`);
+    try {
+      await term.until(question, 30_000);
+      const approve = await cli(['approve', await runIn(namespace), 'gate']);
+      assert.equal(approve.code, 0, approve.err);
+      const end = await term.until(/exit=\d+/, 20_000);
+      assert.match(end, /step gate no longer waits for approval/);
+      assert.match(end, /✓ Succeeded {2}ship/);
+      assert.match(end, /exit=0/);
+    } finally {
+      await term.close();
     }
   });
 });

@@ -3,11 +3,11 @@
  * (redrawn in place on a terminal, one line per change on a pipe), asking on a terminal whether to
  * approve a step that waits, and answering the exit code of the run's outcome.
  */
-import { createInterface } from 'node:readline/promises';
 import { followRunEvents, type Run, type RunStreamEvent } from '../../client/index.js';
 import type { CliContext } from '../context.js';
 import { duration, EXIT, phaseLabel } from '../output.js';
-import { getRun, getRunPatiently, request, runPath } from './http.js';
+import { createApprovalQuestions } from './approval-question.js';
+import { getRun, getRunPatiently } from './http.js';
 import { createLiveTree } from './live-tree.js';
 import type { ProgressWait } from './tree.js';
 
@@ -26,18 +26,6 @@ export function sayFailure(ctx: CliContext, run: Run): void {
   if (run.message) ctx.say(`run: ${run.message}`);
 }
 
-async function askApproval(ctx: CliContext, id: string, step: string): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: ctx.stderr });
-  try {
-    const answer = (await rl.question(`step ${step} waits for approval: approve it? [y/n] `)).trim().toLowerCase();
-    if (answer !== 'y' && answer !== 'n' && answer !== 'yes' && answer !== 'no') return;
-    await request(ctx, 'POST', runPath(id, answer.startsWith('y') ? '/approve' : '/reject'), { type: 'application/json', text: JSON.stringify({ step }) });
-    ctx.say(`${answer.startsWith('y') ? 'approved' : 'rejected'} ${step}`);
-  } finally {
-    rl.close();
-  }
-}
-
 /** Follows a run until it ends (or the timeout), drawing its tree on stderr; answers the exit code. */
 export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number): Promise<number> {
   const paint = ctx.paintErr();
@@ -48,21 +36,12 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
   const progress = new Map<string, ProgressWait>();
   const draw = () => tree.draw(run, progress);
   draw();
-  const asked = new Set<string>();
   const abort = new AbortController();
   let timedOut = false;
   const timer = timeoutMs ? setTimeout(() => { timedOut = true; abort.abort(); }, timeoutMs) : undefined;
   const tick = tree.tty ? setInterval(draw, 1000) : undefined;
-  const ask = async (step: string) => {
-    tree.hold();
-    try {
-      await askApproval(ctx, id, step);
-    } catch (e) {
-      ctx.say(`could not decide ${step}: ${(e as Error).message}`);
-    } finally {
-      tree.release();
-    }
-  };
+  // on a terminal (both ends), a step that waits for approval is asked about
+  const questions = process.stdin.isTTY && tree.tty ? createApprovalQuestions(ctx, id, tree, draw) : undefined;
   let refreshing: Promise<void> = Promise.resolve();
   /** Reads the run again; `patient` (after the stream dropped) waits for the API to come back. */
   const refresh = (patient = false) => {
@@ -73,11 +52,7 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
         return; // the API may be restarting: the stream drops, and its reconnect reads the run again
       }
       draw();
-      if (!process.stdin.isTTY || !tree.tty) return;
-      for (const s of (run.steps ?? []).filter((x) => x.awaitingApproval && !asked.has(x.name))) {
-        asked.add(s.name);
-        await ask(s.name);
-      }
+      questions?.offer(run);
     });
   };
   try {
@@ -112,6 +87,7 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
     if (tick) clearInterval(tick);
   }
   await refreshing;
+  await questions?.close();
   if (timedOut) {
     ctx.say(`${paint('yellow', 'timed out')} after ${duration(timeoutMs ?? 0)}: the run ${id} goes on (kubemin status ${id})`);
     return EXIT.timeout;
