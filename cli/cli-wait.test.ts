@@ -273,4 +273,23 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
       await term.close();
     }
   });
+
+  it('in a terminal, what it says while following (reconnecting after an API restart) stays above one tree redrawn in place', async () => {
+    const namespace = env.scratch.next();
+    const path = await specFrom('hello-web.yaml', namespace, (s) => ({ ...s, components: component(s, 'web', { annotations: { 'kubemin.io/kwok-ready-after': '5s' } }) }));
+    const term = await terminal(`up -f ${path} --wait --timeout 60s`);
+    try {
+      await term.until(/● Running {2}deploy-web/, 30_000);
+      await restart();
+      const end = await term.until(/exit=\d+/, 60_000);
+      assert.match(end, /exit=0/);
+      const lines = end.split('\n');
+      const reconnect = lines.findIndex((l) => /reconnecting to the events stream/.test(l));
+      const heads = lines.filter((l) => new RegExp(`^\\S+ {2}\\S+ \\w+ {2}hello/${namespace}$`).test(l));
+      assert.deepEqual(heads.map((l) => l.split('  ')[1]), ['✓ Succeeded'], end);
+      assert.ok(reconnect >= 0 && reconnect < lines.findIndex((l) => heads.includes(l)), end);
+    } finally {
+      await term.close();
+    }
+  });
 });

@@ -11,6 +11,8 @@ import { runTree, stepLines, type ProgressWait } from './tree.js';
 export interface LiveTree {
   readonly tty: boolean;
   draw(run: Run, progress: ReadonlyMap<string, ProgressWait>): void;
+  /** A line for people (reconnecting, approved...): on a terminal above the tree, which is drawn again below it. */
+  say(line: string): void;
   /** A question goes on the screen: no redraw may move the cursor over it. */
   hold(): void;
   /** The question is answered: the tree is drawn afresh below it. */
@@ -23,11 +25,21 @@ export function createLiveTree(ctx: CliContext, paint: Paint): LiveTree {
   let drawn = 0;
   let held = false;
   let headed = false;
+  let last: [Run, ReadonlyMap<string, ProgressWait>] | undefined;
+  /** Moves the cursor back to where the tree began and clears from there down. */
+  const erase = () => (drawn ? `\u001b[${drawn}F\u001b[0J` : '');
   const drawTerminal = (run: Run, progress: ReadonlyMap<string, ProgressWait>) => {
+    last = [run, progress];
     if (held) return;
     const lines = runTree(run, paint, Date.now(), new Map(progress));
-    ctx.stderr.write((drawn ? `\u001b[${drawn}F\u001b[0J` : '') + lines.join('\n') + '\n');
+    ctx.stderr.write(erase() + lines.join('\n') + '\n');
     drawn = lines.length;
+  };
+  const sayTerminal = (line: string) => {
+    if (held) return void ctx.say(line);
+    ctx.stderr.write(erase() + line + '\n');
+    drawn = 0;
+    if (last) drawTerminal(...last);
   };
   const drawPipe = (run: Run, progress: ReadonlyMap<string, ProgressWait>) => {
     if (!headed) ctx.say(runTree({ ...run, steps: [] }, paint)[0]!);
@@ -43,6 +55,7 @@ export function createLiveTree(ctx: CliContext, paint: Paint): LiveTree {
   return {
     tty,
     draw: tty ? drawTerminal : drawPipe,
+    say: tty ? sayTerminal : ctx.say,
     hold: () => void (held = true),
     release: () => {
       held = false;

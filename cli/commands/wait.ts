@@ -72,10 +72,10 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
           if (e.event === 'step') progress.delete((e.data as { step?: string }).step ?? '');
           refresh();
         }
-        if (e.event === 'error') ctx.say(`stream error: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}`);
+        if (e.event === 'error') tree.say(`stream error: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}`);
       },
       onReconnect: (attempt, reason) => {
-        ctx.say(`${paint('yellow', 'reconnecting')} to the events stream (attempt ${attempt}): ${reason}`);
+        tree.say(`${paint('yellow', 'reconnecting')} to the events stream (attempt ${attempt}): ${reason}`);
         // what changed before the stream dropped may have been missed by a read that failed with it
         refresh(true);
       },
