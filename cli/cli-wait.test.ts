@@ -25,8 +25,8 @@ import { runCli } from './run-in-process.js';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Decides, after the API answered a request, whether the API "crashes" now (restarts on its port). */
-type CrashHook = (req: Request, res: Response) => Promise<boolean>;
+/** Decides, after the API answered a request, whether the API "crashes" now (and for how many ms, default 1000) before it listens again on its port. */
+type CrashHook = (req: Request, res: Response) => Promise<boolean | number>;
 
 describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () => {
   const env = useRunEnvironment('wait');
@@ -41,7 +41,8 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
     const app = createApp({ temporal: env.client, taskQueue: env.worker.taskQueue, uiUrl: 'http://127.0.0.1:8233', log: testLog, eventsPollMs: 100 });
     const fetch = async (req: Request) => {
       const res = await app.fetch(req);
-      if (crash && (await crash(req, res.clone()))) restarts.push(restart());
+      const down = crash ? await crash(req, res.clone()) : false;
+      if (down) restarts.push(restart(down === true ? undefined : down));
       return res;
     };
     server = serve({ fetch, hostname: '127.0.0.1', port: p });
@@ -50,12 +51,12 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
     base = `http://127.0.0.1:${port}`;
   };
   /** The API process goes away (every connection cut, this request's too) and comes back on the same port. */
-  const restart = async () => {
+  const restart = async (downMs = 1000) => {
     const old = server;
     const closed = new Promise((r) => old.close(r));
     (old as Server).closeAllConnections();
     await closed;
-    await sleep(1000);
+    await sleep(downMs);
     await listen(port);
   };
 
@@ -146,6 +147,30 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
     assert.equal(up.code, EXIT.timeout, up.err);
     assert.match(up.err, /Insufficient nvidia\.com\/gpu|0\/\d+ nodes are available/);
     await cli(['cancel', up.out.trim()]);
+  });
+
+  it('ends exit 4 at --timeout though the API is away when the wait begins', async () => {
+    const namespace = env.scratch.next();
+    // the API goes away for 6s under the CLI's first read of the run
+    let crashed = false;
+    crash = async (req) => {
+      if (crashed || req.method !== 'GET' || !/^\/v1\/runs\/[^/]+$/.test(new URL(req.url).pathname)) return false;
+      crashed = true;
+      return 6_000;
+    };
+    try {
+      const t0 = Date.now();
+      const up = await cli(['up', '-f', await approvalSpec(namespace), '--wait', '--timeout', '2s']);
+      const took = Date.now() - t0;
+      crash = undefined;
+      assert.equal(up.code, EXIT.timeout, up.err);
+      assert.ok(took < 4_000, `the wait took ${took}ms past a 2s timeout`);
+      assert.match(up.err, /timed out after 2\.0s/);
+    } finally {
+      crash = undefined;
+      await Promise.all(restarts);
+    }
+    await cli(['cancel', await runIn(namespace)]);
   });
 
   it('follows a run to Succeeded (exit 0) across two API restarts on the same port, and shows what it missed', async () => {

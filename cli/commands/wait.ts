@@ -31,14 +31,26 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
   const paint = ctx.paintErr();
   const target = await ctx.target();
   const tree = createLiveTree(ctx, paint);
-  // the API may be restarting just now: its first answer is waited for, as the last one is
-  let run: Run = await getRunPatiently(ctx, id);
-  const progress = new Map<string, ProgressWait>();
-  const draw = () => tree.draw(run, progress);
-  draw();
+  // the timeout counts from the start: it bounds the first read too
   const abort = new AbortController();
   let timedOut = false;
   const timer = timeoutMs ? setTimeout(() => { timedOut = true; abort.abort(); }, timeoutMs) : undefined;
+  const timedOutExit = () => {
+    ctx.say(`${paint('yellow', 'timed out')} after ${duration(timeoutMs ?? 0)}: the run ${id} goes on (kubemin status ${id})`);
+    return EXIT.timeout;
+  };
+  let run: Run;
+  try {
+    // the API may be restarting just now: its first answer is waited for, as the last one is
+    run = await getRunPatiently(ctx, id, abort.signal);
+  } catch (e) {
+    clearTimeout(timer);
+    if (timedOut) return timedOutExit();
+    throw e;
+  }
+  const progress = new Map<string, ProgressWait>();
+  const draw = () => tree.draw(run, progress);
+  draw();
   const tick = tree.tty ? setInterval(draw, 1000) : undefined;
   // on a terminal (both ends), a step that waits for approval is asked about
   const questions = process.stdin.isTTY && tree.tty ? createApprovalQuestions(ctx, id, tree, draw) : undefined;
@@ -88,10 +100,7 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
   }
   await refreshing;
   await questions?.close();
-  if (timedOut) {
-    ctx.say(`${paint('yellow', 'timed out')} after ${duration(timeoutMs ?? 0)}: the run ${id} goes on (kubemin status ${id})`);
-    return EXIT.timeout;
-  }
+  if (timedOut) return timedOutExit();
   // the end: the run as the API has it now
   run = await getRunPatiently(ctx, id);
   draw();
