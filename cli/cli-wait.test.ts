@@ -143,7 +143,7 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
       ...s,
       components: (s.components as Record<string, unknown>[]).map((c) => ({ ...c, replicas: 1, traits: { resources: { gpu: 8 } } })),
     }));
-    const up = await cli(['up', '-f', path, '--wait', '--timeout', '10s']);
+    const up = await cli(['up', '-f', path, '--wait', '--timeout', '6s']);
     assert.equal(up.code, EXIT.timeout, up.err);
     assert.match(up.err, /Insufficient nvidia\.com\/gpu|0\/\d+ nodes are available/);
     await cli(['cancel', up.out.trim()]);
