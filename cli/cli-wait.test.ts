@@ -1,7 +1,7 @@
 /**
  * `kubemin up --wait` end to end: the API on a real port (restarted on that port when a test says
  * so), a real worker, the Temporal dev server and the local cluster. The CLI runs in process, and
- * once in a real terminal (tmux) for the approval question.
+ * as `node cli/kubemin.mjs` in a real terminal (tmux) where what it draws on a terminal matters.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -93,7 +93,11 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
     }
     throw new Error(`no run in ${namespace}`);
   }
-  const getRun = async (id: string) => (await (await fetch(`${base}/v1/runs/${encodeURIComponent(id)}`)).json()) as Run;
+  /** The test's own reads carry this header, so they never crash the API. */
+  const mine = { 'x-test': 'yes' };
+  const getRun = async (id: string) => (await (await fetch(`${base}/v1/runs/${encodeURIComponent(id)}`, { headers: mine })).json()) as Run;
+  /** The CLI reads a run (GET /v1/runs/{id}). */
+  const cliReadsRun = (req: Request) => req.method === 'GET' && /^\/v1\/runs\/[^/]+$/.test(new URL(req.url).pathname) && !req.headers.get('x-test');
 
   it('ends exit 3 (cancelled) when another kubemin cancels the run it follows', async () => {
     const namespace = env.scratch.next();
@@ -154,7 +158,7 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
     // the API goes away for 6s under the CLI's first read of the run
     let crashed = false;
     crash = async (req) => {
-      if (crashed || req.method !== 'GET' || !/^\/v1\/runs\/[^/]+$/.test(new URL(req.url).pathname)) return false;
+      if (crashed || !cliReadsRun(req)) return false;
       crashed = true;
       return 6_000;
     };
@@ -162,7 +166,6 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
       const t0 = Date.now();
       const up = await cli(['up', '-f', await approvalSpec(namespace), '--wait', '--timeout', '2s']);
       const took = Date.now() - t0;
-      crash = undefined;
       assert.equal(up.code, EXIT.timeout, up.err);
       assert.ok(took < 4_000, `the wait took ${took}ms past a 2s timeout`);
       assert.match(up.err, /timed out after 2\.0s/);
@@ -179,8 +182,6 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
       ...s,
       workflow: { steps: [{ name: 'gate1', type: 'approval' }, { name: 'gate2', type: 'approval' }, { name: 'ship', type: 'deploy', components: ['web'] }] },
     }));
-    const mine = { 'x-test': 'yes' }; // the test's own reads never crash the API
-    const cliReadsRun = (req: Request) => req.method === 'GET' && /^\/v1\/runs\/[^/]+$/.test(new URL(req.url).pathname) && !req.headers.get('x-test');
     let crashes = 0;
     let streams = 0;
     // crash 1: under the CLI's first read of the run, right after it started; crash 2 (once the CLI
@@ -196,7 +197,6 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
       if (waits) await sleep(300);
       return now;
     };
-    const read = async (id: string) => (await (await fetch(`${base}/v1/runs/${encodeURIComponent(id)}`, { headers: mine })).json()) as Run;
     const approve = async (id: string, step: string) => {
       for (let i = 0; ; i++) {
         const res = await fetch(`${base}/v1/runs/${encodeURIComponent(id)}/approve`, { method: 'POST', headers: { ...mine, 'content-type': 'application/json' }, body: JSON.stringify({ step }) }).catch(() => undefined);
@@ -223,7 +223,7 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
       const done = lines.findIndex((l) => /✓ Succeeded {2}gate2/.test(l));
       assert.ok(waiting >= 0 && waiting < done, up.err);
       assert.match(up.err, /✓ Succeeded\s*$/);
-      assert.equal((await read(id)).phase, 'Succeeded');
+      assert.equal((await getRun(id)).phase, 'Succeeded');
     } finally {
       crash = undefined;
       await Promise.all(restarts);
