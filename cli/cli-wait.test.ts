@@ -230,10 +230,10 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
     }
   });
 
-  /** `kubemin ARGS` in a real terminal (tmux, 200x50, its own server socket); `exit=N` shows when it ends. */
+  /** `kubemin ARGS` in a real terminal (tmux, 200x50, its own server, its socket in the temp dir); `exit=N` shows when it ends. */
   async function terminal(args: string) {
-    const socket = `kubemin-wait-${randomBytes(3).toString('hex')}`;
-    const tmux = (...argv: string[]) => promisify(execFile)('tmux', ['-L', socket, ...argv], { cwd: ROOT });
+    const socket = join(dir, `tmux-${randomBytes(3).toString('hex')}`);
+    const tmux = (...argv: string[]) => promisify(execFile)('tmux', ['-S', socket, ...argv], { cwd: ROOT });
     const screen = async () => (await tmux('capture-pane', '-p', '-t', 'cli')).stdout;
     const command = `NO_COLOR=1 KUBEMIN_CONFIG=/nonexistent/kubemin.yaml node cli/kubemin.mjs --server ${base} ${args}; echo "exit=$?"; sleep 120`;
     await tmux('new-session', '-d', '-s', 'cli', '-x', '200', '-y', '50', command);
