@@ -35,11 +35,14 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
   let base = '';
   let dir = '';
   let crash: CrashHook | undefined;
+  /** Says which requests the API refuses (403) before it looks at them. */
+  let refuse: ((req: Request) => boolean) | undefined;
   const restarts: Promise<void>[] = [];
 
   const listen = async (p: number) => {
     const app = createApp({ temporal: env.client, taskQueue: env.worker.taskQueue, uiUrl: 'http://127.0.0.1:8233', log: testLog, eventsPollMs: 100 });
     const fetch = async (req: Request) => {
+      if (refuse?.(req)) return Response.json({ title: 'Forbidden', status: 403, detail: 'refused by the test' }, { status: 403, headers: { 'content-type': 'application/problem+json' } });
       const res = await app.fetch(req);
       const down = crash ? await crash(req, res.clone()) : false;
       if (down) restarts.push(restart(down === true ? undefined : down));
@@ -315,6 +318,24 @@ describe('kubemin up --wait (HTTP + Temporal dev server + local cluster)', () =>
       assert.ok(reconnect >= 0 && reconnect < lines.findIndex((l) => heads.includes(l)), end);
     } finally {
       await term.close();
+    }
+  });
+
+  it('in a terminal, an open question does not keep the command alive when following fails: it ends with the error', async () => {
+    const namespace = env.scratch.next();
+    const term = await terminal(`up -f ${await approvalSpec(namespace)} --wait --timeout 60s`);
+    try {
+      await term.until(question, 30_000);
+      // the stream drops, and the API refuses it from then on (a revoked token answers the same)
+      refuse = (req) => new URL(req.url).pathname.endsWith('/events');
+      await restart();
+      const end = await term.until(/exit=\d+/, 15_000);
+      assert.match(end, /the events stream answered 403/);
+      assert.doesNotMatch(end, /exit=0/);
+    } finally {
+      refuse = undefined;
+      await term.close();
+      await cli(['cancel', await runIn(namespace)]);
     }
   });
 });

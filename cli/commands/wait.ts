@@ -67,6 +67,7 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
       questions?.offer(run);
     });
   };
+  let failed: Error | undefined;
   try {
     await followRunEvents({
       server: target.server,
@@ -93,14 +94,17 @@ export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number
       },
     });
   } catch (e) {
-    if (!timedOut) throw e;
+    failed = e as Error;
   } finally {
     if (timer) clearTimeout(timer);
     if (tick) clearInterval(tick);
   }
+  // nothing may draw after this, and an open question holds the terminal's input: both end here
+  if (failed) abort.abort();
   await refreshing;
   await questions?.close();
   if (timedOut) return timedOutExit();
+  if (failed) throw failed;
   // the end: the run as the API has it now
   run = await getRunPatiently(ctx, id);
   draw();
