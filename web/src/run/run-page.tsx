@@ -1,7 +1,8 @@
 /**
  * A run: its plan as a graph (steps as nodes, dependsOn as edges, laid out by dagre), live from
  * its event stream (use-run.ts), a banner while the stream is disconnected, and the selected
- * step's panel. `?step=name` selects a step, so a step is a link.
+ * step's panel, and the run's actions (cancel, retry, terminate). `?step=name` selects a step,
+ * so a step is a link.
  */
 import { Background, Controls, ReactFlow, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -9,6 +10,8 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { problemText, type Api } from '../api.js';
 import { navigate, withQuery } from '../router.js';
 import { layout } from './layout.js';
+import { RunActionBar, type Act } from './run-action-bar.js';
+import type { RunActionName } from './run-actions.js';
 import { planGraph, type StepNode as StepNodeType } from './plan-graph.js';
 import { StepNode } from './step-node.js';
 import { StepPanel, type Decide } from './step-panel.js';
@@ -16,6 +19,16 @@ import { runPhaseLook } from './step-view.js';
 import { useRun } from './use-run.js';
 
 const NODE_TYPES = { step: StepNode };
+
+/** Each run action's request; retry answers the new run, which the page then opens. */
+function runActionCalls(api: Api, id: string) {
+  const path = { params: { path: { id } } };
+  return {
+    cancel: () => api.client.POST('/v1/runs/{id}/cancel', path),
+    retry: () => api.client.POST('/v1/runs/{id}/retry', path),
+    terminate: (reason: string) => api.client.POST('/v1/runs/{id}/terminate', { ...path, body: reason ? { reason } : {} }),
+  } satisfies { [K in RunActionName]: (reason: string) => Promise<{ error?: unknown; response: Response }> };
+}
 
 function ConnectionBanner({ state }: { state: ReturnType<typeof useRun>['connection'] }) {
   if (state.state === 'refused') return <div className="banner" role="alert">live updates stopped: {state.reason} (reload to try again)</div>;
@@ -65,6 +78,15 @@ export function RunPage({ api, id, selected, onUnauthorized }: { api: Api; id: s
     return error ? problemText(response.status, error) : undefined;
   };
 
+  const act: Act = async (action, reason) => {
+    const calls = runActionCalls(api, id);
+    const { data, error, response } = await calls[action](reason);
+    view.refresh();
+    if (error) return problemText(response.status, error);
+    if (data && 'retryOf' in data) navigate(`/runs/${encodeURIComponent(data.id)}`);
+    return undefined;
+  };
+
   if (!run) return <main className="page"><p className={view.error ? 'error' : 'muted'}>{view.error ?? `Loading ${id}…`}</p></main>;
   const look = runPhaseLook(run.phase);
   const step = steps.find((s) => s.name === selected);
@@ -74,6 +96,7 @@ export function RunPage({ api, id, selected, onUnauthorized }: { api: Api; id: s
         <h1>{run.application ?? id}<span className="muted"> / {run.namespace}</span></h1>
         <span className={`phase tone-${look.phase}`} data-run-phase={run.phase}><span aria-hidden="true">{look.icon}</span> {look.word}</span>
         <code className="muted">{id}</code>
+        <RunActionBar phase={run.phase} act={act} />
         <a href={run.links.temporalUi} target="_blank" rel="noreferrer">Temporal Web UI ↗</a>
         {run.message ? <span className="message">{run.message}</span> : null}
       </header>
