@@ -12,13 +12,14 @@ import { navigate, withQuery } from '../router.js';
 import { layout } from './layout.js';
 import { RunActionBar, type Act } from './run-action-bar.js';
 import type { RunActionName } from './run-actions.js';
-import { planGraph, type StepNode as StepNodeType } from './plan-graph.js';
+import { GroupNode } from './group-node.js';
+import { isStepNode, planGraph, type PlanNode } from './plan-graph.js';
 import { StepNode } from './step-node.js';
 import { StepPanel, type Decide } from './step-panel.js';
 import { runPhaseLook } from './step-view.js';
 import { useRun } from './use-run.js';
 
-const NODE_TYPES = { step: StepNode };
+const NODE_TYPES = { step: StepNode, stepGroup: GroupNode };
 
 /** Each run action's request; retry answers the new run, which the page then opens. */
 function runActionCalls(api: Api, id: string) {
@@ -55,22 +56,27 @@ export function RunPage({ api, id, selected, onUnauthorized }: { api: Api; id: s
   const { run } = view;
   const steps = useMemo(() => run?.steps ?? [], [run?.steps]);
   // the layout depends on the plan's shape only: a phase change never moves a node
-  const shape = steps.map((s) => `${s.name}<${(s.dependsOn ?? []).join(',')}`).join(';');
-  const positions = useMemo(() => {
+  const shape = steps.map((s) => `${s.group ?? ''}/${s.name}<${(s.dependsOn ?? []).join(',')}`).join(';');
+  const placed = useMemo(() => {
     const g = planGraph(steps);
-    return new Map(layout(g.nodes, g.edges).map((n) => [n.id, n.position]));
+    return new Map(layout(g.nodes, g.edges).map((n) => [n.id, n]));
   }, [shape]);
   const graph = useMemo(() => {
     const g = planGraph(steps, selected);
-    const nodes: StepNodeType[] = g.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }));
+    const nodes = g.nodes.map((n): PlanNode => {
+      const p = placed.get(n.id);
+      return p ? { ...n, position: p.position, ...(p.width ? { width: p.width, height: p.height, style: p.style } : {}) } as PlanNode : n;
+    });
     return { nodes, edges: g.edges };
-  }, [steps, selected, positions]);
+  }, [steps, selected, placed]);
   useEffect(() => {
     if (view.error?.startsWith('401')) onUnauthorized();
   }, [view.error, onUnauthorized]);
 
   const select = (step: string | undefined) => navigate(withQuery(`/runs/${encodeURIComponent(id)}`, { step }), true);
-  const onNodeClick: NodeMouseHandler<StepNodeType> = useCallback((_, node) => select(node.id), [id]);
+  const onNodeClick: NodeMouseHandler<PlanNode> = useCallback((_, node) => {
+    if (isStepNode(node)) select(node.id);
+  }, [id]);
   const decide: Decide = async (step, approved, comment) => {
     const path = approved ? '/v1/runs/{id}/approve' : '/v1/runs/{id}/reject';
     const { error, response } = await api.client.POST(path, { params: { path: { id } }, body: { step, ...(comment ? { comment } : {}) } });
