@@ -196,7 +196,7 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     assert.match(await webservice.locator('p').first().innerText(), /\w/);
     assert.ok(await page.locator('section[aria-label="Traits"] article.registry-entry').count() > 0);
     assert.ok(await page.locator('section[aria-label="Step types"] article[data-name="approval"]').count() === 1);
-    assert.equal(await webservice.locator('p.muted:text-is("takes no properties")').count(), 1);
+    assert.equal(await webservice.locator('p.takes:text-is("takes no properties")').count(), 1);
     // a trait's fields are listed, its whole schema folded away until opened
     const resources = page.locator('section[aria-label="Traits"] article[data-name="resources"]');
     assert.equal(await resources.locator('table.fields code:text-is("cpu")').count(), 1);
@@ -240,6 +240,30 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     assert.equal(await page.evaluate(() => (window as unknown as { kubeminMarker?: string }).kubeminMarker), 'same page');
     await page.waitForSelector('.run-actions', { state: 'detached' });
     await page.screenshot({ path: join(SHOTS, 'run-cancelled.png') });
+  });
+
+  it('retries a failed run from the page after confirming and opens the new run', async () => {
+    const namespace = env.scratch.next();
+    const id = await start({
+      name: 'again',
+      namespace,
+      components: [
+        { name: 'web', type: 'webservice', image: 'registry.local/web:1', port: 8080 },
+        { name: 'migrate', type: 'job', image: 'registry.local/migrate:1', annotations: { 'kubemin.io/kwok-fail': 'boom' } },
+      ],
+      workflow: { steps: [{ name: 'ship', type: 'deploy', components: ['web'] }, { name: 'tables', type: 'job', components: ['migrate'], dependsOn: ['ship'] }] },
+    });
+    await page.goto(`${base}/runs/${encodeURIComponent(id)}?token=${TOKEN.token}`);
+    await page.waitForSelector('[data-run-phase="Failed"]', { timeout: 90_000 });
+    assert.deepEqual(await page.locator('.run-actions button').allInnerTexts(), ['Retry…']);
+    await page.click('.run-actions button:text-is("Retry…")');
+    await page.locator('dialog[aria-label="retry run"] button:text-is("Yes, retry")').click();
+    await page.waitForURL((u) => u.pathname.startsWith('/runs/') && decodeURIComponent(u.pathname) !== `/runs/${id}`);
+    const retried = decodeURIComponent(new URL(page.url()).pathname.slice('/runs/'.length));
+    assert.match(retried, /-retry-/);
+    await page.waitForSelector(node('tables'));
+    await page.waitForSelector(`code:text-is("${retried}")`);
+    await page.screenshot({ path: join(SHOTS, 'run-retried.png') });
   });
 
   it('draws a workflow group as a group node holding its steps, named by the group', async () => {

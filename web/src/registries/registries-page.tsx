@@ -12,6 +12,7 @@ function Entry({ entry }: { entry: RegistryEntry }) {
     <article className="registry-entry" data-kind={entry.kind} data-name={entry.name}>
       <h3><code>{entry.name}</code>{entry.facts.map((f) => <span key={f} className="tag">{f}</span>)}</h3>
       {entry.description ? <p>{entry.description}</p> : null}
+      <p className="muted takes">takes {entry.takes}</p>
       {entry.fields.length ? (
         <table className="fields">
           <tbody>
@@ -24,7 +25,7 @@ function Entry({ entry }: { entry: RegistryEntry }) {
             ))}
           </tbody>
         </table>
-      ) : <p className="muted">takes no properties</p>}
+      ) : null}
       <details>
         <summary>JSON Schema</summary>
         <pre className="schema">{JSON.stringify(entry.schema, null, 2)}</pre>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { componentTypeEntries, schemaFields, stepTypeEntries, traitEntries, typeOf } from './registry-view.js';
+import { componentTypeEntries, schemaFields, shapeOf, stepTypeEntries, traitEntries, typeOf } from './registry-view.js';
 
 describe('the registries page\'s entries', () => {
   const cases: [unknown, string][] = [
@@ -25,6 +25,19 @@ describe('the registries page\'s entries', () => {
     const [s] = stepTypeEntries({ stepTypes: [{ name: 'notify', description: '', components: 'none', plugin: true, properties: {} }] });
     assert.deepEqual(s?.facts, ['plugin', 'components: none']);
   });
+
+  const shapes: [string, unknown, string, string[]][] = [
+    ['an object', { type: 'object', properties: { cpu: { type: 'string' } } }, 'an object with these fields', ['cpu']],
+    ['an empty object', { type: 'object', properties: {} }, 'no properties', []],
+    ['a list of objects', { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } }, 'a list, each item with these fields', ['name']],
+    ['a list of a union', { type: 'array', items: { oneOf: [{ type: 'object' }, { type: 'string' }] } }, 'a list of object | string', []],
+  ];
+  for (const [what, schema, takes, fields] of shapes) {
+    it(`says what ${what} takes and lists its fields`, () => {
+      const shape = shapeOf(schema);
+      assert.deepEqual([shape.takes, shape.fields.map((f) => f.name)], [takes, fields]);
+    });
+  }
 
   it('answers no entries for an answer without its list', () => {
     assert.deepEqual(traitEntries({}), []);

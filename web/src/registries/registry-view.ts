@@ -19,6 +19,9 @@ export interface RegistryEntry {
   description: string;
   facts: string[];
   schema: Record<string, unknown>;
+  /** What it takes in a few words: `an object`, `a list of objects`, `a list of object | object`, `no properties`. */
+  takes: string;
+  /** The fields of the object it takes, or of each item of the list it takes. */
   fields: SchemaField[];
 }
 
@@ -53,9 +56,21 @@ export function schemaFields(schema: unknown): SchemaField[] {
   return [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)];
 }
 
+/** What a schema takes, and the fields to list: an object's own, or a list's items'. */
+export function shapeOf(schema: unknown): { takes: string; fields: SchemaField[] } {
+  const s = objectOr(schema);
+  if (s.type === 'array') {
+    const fields = schemaFields(s.items);
+    return { takes: fields.length ? 'a list, each item with these fields' : `a list of ${typeOf(s.items)}`, fields };
+  }
+  const fields = schemaFields(s);
+  if (fields.length) return { takes: 'an object with these fields', fields };
+  return { takes: s.type === 'object' || s.type === undefined ? 'no properties' : typeOf(s), fields };
+}
+
 function entry(kind: RegistryKind, raw: Raw, schemaKey: 'properties' | 'schema', facts: string[]): RegistryEntry {
   const schema = objectOr(raw[schemaKey]);
-  return { kind, name: text(raw.name), description: text(raw.description), facts: facts.filter(Boolean), schema, fields: schemaFields(schema) };
+  return { kind, name: text(raw.name), description: text(raw.description), facts: facts.filter(Boolean), schema, ...shapeOf(schema) };
 }
 
 const rows = (v: unknown): Raw[] => (Array.isArray(v) ? v.map(objectOr) : []);
