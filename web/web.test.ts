@@ -18,6 +18,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../api/app.js';
 import type { ApiToken } from '../api/auth.js';
+import { failingJobSpec } from '../test/support/failing-spec.js';
 import { testLog, useRunEnvironment } from '../test/support/servers.js';
 import { ensureConsoleBuilt } from '../workers/console-build.js';
 
@@ -244,15 +245,7 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
 
   it('retries a failed run from the page after confirming and opens the new run', async () => {
     const namespace = env.scratch.next();
-    const id = await start({
-      name: 'again',
-      namespace,
-      components: [
-        { name: 'web', type: 'webservice', image: 'registry.local/web:1', port: 8080 },
-        { name: 'migrate', type: 'job', image: 'registry.local/migrate:1', annotations: { 'kubemin.io/kwok-fail': 'boom' } },
-      ],
-      workflow: { steps: [{ name: 'ship', type: 'deploy', components: ['web'] }, { name: 'tables', type: 'job', components: ['migrate'], dependsOn: ['ship'] }] },
-    });
+    const id = await start(failingJobSpec(namespace));
     await page.goto(`${base}/runs/${encodeURIComponent(id)}?token=${TOKEN.token}`);
     await page.waitForSelector('[data-run-phase="Failed"]', { timeout: 90_000 });
     assert.deepEqual(await page.locator('.run-actions button').allInnerTexts(), ['Retry…']);
