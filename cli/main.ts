@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ApiProblemError } from '../client/index.js';
+import { connectionErrorCode } from './commands/http.js';
 import { COMMANDS } from './commands/index.js';
 import { createContext, type GlobalOptions } from './context.js';
 import { CliError, EXIT, OUTPUT_FORMATS, type Streams } from './output.js';
@@ -60,13 +61,12 @@ function reportError(e: unknown, ctx: ReturnType<typeof createContext>): number 
     if (typeof e.problem.hint === 'string') ctx.say(`hint: ${e.problem.hint}`);
     return e.status === 401 || e.status === 403 ? EXIT.unreachable : e.status >= 500 ? EXIT.failed : EXIT.usage;
   }
-  const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  const code = err.cause?.code ?? err.code;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+  const code = connectionErrorCode(e);
+  if (code) {
     ctx.say(`${paint('red', 'error:')} cannot reach the KubeMin API (${code})`);
     ctx.say('hint: start it with `npm start`, or point --server / KUBEMIN_SERVER / `kubemin context use` at a running one');
     return EXIT.unreachable;
   }
-  ctx.say(`${paint('red', 'error:')} ${err.message ?? String(e)}`);
+  ctx.say(`${paint('red', 'error:')} ${(e as Error).message ?? String(e)}`);
   return EXIT.failed;
 }

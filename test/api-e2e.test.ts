@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { parse, stringify } from 'yaml';
 import { createApp } from '../api/app.js';
+import { failingJobSpec } from './support/failing-spec.js';
 import { kubeApis, testLog, useRunEnvironment } from './support/servers.js';
 
 describe('API end to end (HTTP + Temporal dev server + local cluster)', () => {
@@ -197,15 +198,7 @@ describe('API end to end (HTTP + Temporal dev server + local cluster)', () => {
 
   it('retries a failed run from its failed step over HTTP, and terminates a waiting run', async () => {
     const namespace = scratch.next();
-    const failing = {
-      name: 'again',
-      namespace,
-      components: [
-        { name: 'web', type: 'webservice', image: 'web:1', port: 80 },
-        { name: 'migrate', type: 'job', image: 'migrate:1', annotations: { 'kubemin.io/kwok-fail': 'boom' } },
-      ],
-      workflow: { steps: [{ name: 'ship', type: 'deploy', components: ['web'] }, { name: 'tables', type: 'job', components: ['migrate'], dependsOn: ['ship'] }] },
-    };
+    const failing = failingJobSpec(namespace);
     const started = (await (await fetch(`${base}/v1/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(failing) })).json()) as { id: string };
     await env.client.workflow.getHandle(started.id).result().catch(() => undefined);
     const retried = await fetch(`${base}/v1/runs/${started.id}/retry`, { method: 'POST' });

@@ -2,7 +2,8 @@
  * The web console in headless Chromium (Debian's, driven by playwright-core) against the real
  * API on a real port (createApp with the built console and bearer tokens), a real worker, the
  * Temporal dev server and the local cluster: a run's graph, its approval from the panel, the
- * nodes turning Succeeded live, the banner while the API is down, and the runs list's filters.
+ * nodes turning Succeeded live, the banner while the API is down, the runs list's filters, the
+ * registries page, cancelling a run after confirming, and a workflow group drawn as a group.
  * Screenshots go to .kubemin/screenshots/ (git-ignored).
  */
 import assert from 'node:assert/strict';
@@ -19,6 +20,7 @@ import { createApp } from '../api/app.js';
 import { draftFromFlags } from '../cli/init/flags.js';
 import { specText } from '../cli/init/write-spec.js';
 import type { ApiToken } from '../api/auth.js';
+import { failingJobSpec } from '../test/support/failing-spec.js';
 import { testLog, useRunEnvironment } from '../test/support/servers.js';
 import { ensureConsoleBuilt } from '../workers/console-build.js';
 
@@ -304,6 +306,109 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
     assert.equal(download.suggestedFilename(), 'init-shop.json');
     assert.equal(await revisionOf(await readFile(await download.path(), 'utf8')), await revisionOf(json));
+  });
+
+  it('lists the registries: the webservice component type, a trait with its fields and its schema folded away until opened, the approval step type', async () => {
+    await page.goto(`${base}/runs?token=${TOKEN.token}`);
+    await page.click('nav a:text-is("Registries")');
+    await page.waitForURL((u) => u.pathname === '/registries');
+    const webservice = page.locator('section[aria-label="Component types"] article[data-name="webservice"]');
+    await webservice.waitFor();
+    assert.match(await webservice.locator('p').first().innerText(), /\w/);
+    assert.ok(await page.locator('section[aria-label="Traits"] article.registry-entry').count() > 0);
+    assert.ok(await page.locator('section[aria-label="Step types"] article[data-name="approval"]').count() === 1);
+    assert.equal(await webservice.locator('p.takes:text-is("takes no properties")').count(), 1);
+    // a trait's fields are listed, its whole schema folded away until opened
+    const resources = page.locator('section[aria-label="Traits"] article[data-name="resources"]');
+    assert.equal(await resources.locator('table.fields code:text-is("cpu")').count(), 1);
+    assert.match(await resources.locator('table.fields tr:has(code:text-is("cpu")) td.muted').innerText(), /^string \| number$/);
+    const schema = resources.locator('pre.schema');
+    assert.equal(await schema.isVisible(), false);
+    await resources.locator('summary:text-is("JSON Schema")').click();
+    await schema.waitFor();
+    assert.match(await schema.innerText(), /"memory": \{/);
+    await resources.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'registries.png') });
+  });
+
+  it('cancels a run waiting at an approval from the page after confirming, and the graph shows Cancelled live; terminate, an admin\'s, shows the API\'s 403', async () => {
+    const id = await startRun(env.scratch.next());
+    await page.goto(`${base}/runs/${encodeURIComponent(id)}?token=${TOKEN.token}`);
+    await page.waitForSelector(node('release', 'awaiting approval'), { timeout: 60_000 });
+    assert.equal(await page.locator('.run-actions button:text-is("Retry…")').count(), 0);
+    await page.evaluate(() => Object.assign(window, { kubeminMarker: 'same page' }));
+
+    // an operator may not terminate: the dialog says the API's problem, and the run goes on
+    await page.click('.run-actions button:text-is("Terminate…")');
+    const terminate = page.locator('dialog[aria-label="terminate run"]');
+    await terminate.locator('textarea').fill('stuck');
+    await terminate.locator('button:text-is("Yes, terminate")').click();
+    await terminate.locator('.error:has-text("403")').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'run-terminate-403.png') });
+    await terminate.locator('button:text-is("No")').click();
+    await terminate.waitFor({ state: 'detached' });
+
+    await page.click('.run-actions button:text-is("Cancel…")');
+    const cancel = page.locator('dialog[aria-label="cancel run"]');
+    await cancel.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'run-cancel-confirm.png') });
+    await cancel.locator('button:text-is("Yes, cancel")').click();
+    await cancel.waitFor({ state: 'detached' });
+    await page.waitForSelector(node('release', 'Cancelled'), { timeout: 30_000 });
+    await page.waitForSelector(node('ship', 'Cancelled'), { timeout: 30_000 });
+    await page.waitForSelector('[data-run-phase="Cancelled"]', { timeout: 30_000 });
+    assert.equal(await page.getAttribute('[data-step="deploy-api"]', 'data-phase'), 'Succeeded');
+    assert.equal(await page.evaluate(() => (window as unknown as { kubeminMarker?: string }).kubeminMarker), 'same page');
+    await page.waitForSelector('.run-actions', { state: 'detached' });
+    await page.screenshot({ path: join(SHOTS, 'run-cancelled.png') });
+  });
+
+  it('retries a failed run from the page after confirming and opens the new run', async () => {
+    const namespace = env.scratch.next();
+    const id = await start(failingJobSpec(namespace));
+    await page.goto(`${base}/runs/${encodeURIComponent(id)}?token=${TOKEN.token}`);
+    await page.waitForSelector('[data-run-phase="Failed"]', { timeout: 90_000 });
+    assert.deepEqual(await page.locator('.run-actions button').allInnerTexts(), ['Retry…']);
+    await page.click('.run-actions button:text-is("Retry…")');
+    await page.locator('dialog[aria-label="retry run"] button:text-is("Yes, retry")').click();
+    await page.waitForURL((u) => u.pathname.startsWith('/runs/') && decodeURIComponent(u.pathname) !== `/runs/${id}`);
+    const retried = decodeURIComponent(new URL(page.url()).pathname.slice('/runs/'.length));
+    assert.match(retried, /-retry-/);
+    await page.waitForSelector(node('tables'));
+    await page.waitForSelector(`code:text-is("${retried}")`);
+    await page.screenshot({ path: join(SHOTS, 'run-retried.png') });
+  });
+
+  it('draws a workflow group as a group node holding its steps, named by the group', async () => {
+    const namespace = env.scratch.next();
+    const c = (name: string) => ({ name, type: 'webservice', image: `registry.local/${name}:1`, replicas: 1, port: 8080 });
+    const id = await start({
+      name: 'grouped',
+      namespace,
+      components: [c('api'), c('web'), c('edge')],
+      workflow: {
+        steps: [
+          { name: 'apps', mode: 'parallel', steps: [{ name: 'deploy-api', type: 'deploy', components: ['api'] }, { name: 'deploy-web', type: 'deploy', components: ['web'] }] },
+          { name: 'deploy-edge', type: 'deploy', components: ['edge'] },
+        ],
+      },
+    });
+    await page.goto(`${base}/runs/${encodeURIComponent(id)}?token=${TOKEN.token}`);
+    const group = page.locator('.react-flow__node[data-id="group:apps"]');
+    await group.waitFor();
+    assert.equal(await group.locator('.group-name').innerText(), 'apps');
+    const box = await group.boundingBox();
+    assert.ok(box);
+    for (const step of ['deploy-api', 'deploy-web']) {
+      const inner = await page.locator(`.react-flow__node[data-id="${step}"]`).boundingBox();
+      assert.ok(inner, step);
+      assert.ok(inner.x >= box.x && inner.y >= box.y && inner.x + inner.width <= box.x + box.width + 0.5 && inner.y + inner.height <= box.y + box.height + 0.5, `${step} ${JSON.stringify(inner)} in ${JSON.stringify(box)}`);
+    }
+    const edge = await page.locator('.react-flow__node[data-id="deploy-edge"]').boundingBox();
+    assert.ok(edge && edge.x > box.x + box.width, 'the step after the group is right of it');
+    await page.waitForSelector('.react-flow__edge[data-id="deploy-web->deploy-edge"] .react-flow__edge-path', { state: 'attached' });
+    await page.waitForSelector(node('deploy-edge', 'Succeeded'), { timeout: 90_000 });
+    await page.screenshot({ path: join(SHOTS, 'run-groups.png') });
   });
 
   it('asks for a token when the API answers 401, and uses the one given', async () => {

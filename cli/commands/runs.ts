@@ -3,13 +3,13 @@
  * retry, open. Machine output on stdout only; progress and the live tree on stderr.
  */
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { ApiProblemError, followRunEvents, type Run, type RunAction, type RunList, type RunStreamEvent } from '../../client/index.js';
+import { ApiProblemError, followRunEvents, type Run, type RunAction, type RunList } from '../../client/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, duration, EXIT, phaseLabel, table, writeMachine } from '../output.js';
-import { request, runPath } from './http.js';
-import { runTree, stepLines, type ProgressWait } from './tree.js';
+import { getRun, request, runPath } from './http.js';
+import { runTree, type ProgressWait } from './tree.js';
+import { sayFailure, waitForRun } from './wait.js';
 
 /** 30s, 5m, 1h, 1h30m, or plain seconds. */
 export function parseDuration(text: string): number {
@@ -17,134 +17,6 @@ export function parseDuration(text: string): number {
   const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(text);
   if (!m || !text) throw new CliError(`"${text}" is not a duration`, EXIT.usage, 'write e.g. 90s, 5m or 1h');
   return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
-}
-
-const getRun = (ctx: CliContext, id: string) => request<Run>(ctx, 'GET', runPath(id));
-
-/** The exit code a finished run ends the command with. */
-export function exitFor(phase: string): number {
-  return phase === 'Succeeded' ? EXIT.ok : phase === 'Cancelled' ? EXIT.cancelled : phase === 'Failed' ? EXIT.failed : EXIT.ok;
-}
-
-function sayFailure(ctx: CliContext, run: Run): void {
-  const paint = ctx.paintErr();
-  for (const s of (run.steps ?? []).filter((x) => x.phase === 'Failed')) {
-    ctx.say(`${paint('red', 'failed:')} step ${s.name}${s.reason ? ` (${s.reason})` : ''}: ${s.message ?? 'no message'}`);
-    for (const e of s.events ?? []) ctx.say(`  event: ${e}`);
-  }
-  if (run.message) ctx.say(`run: ${run.message}`);
-}
-
-async function askApproval(ctx: CliContext, id: string, step: string): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: ctx.stderr });
-  try {
-    const answer = (await rl.question(`step ${step} waits for approval: approve it? [y/n] `)).trim().toLowerCase();
-    if (answer !== 'y' && answer !== 'n' && answer !== 'yes' && answer !== 'no') return;
-    await request(ctx, 'POST', runPath(id, answer.startsWith('y') ? '/approve' : '/reject'), { type: 'application/json', text: JSON.stringify({ step }) });
-    ctx.say(`${answer.startsWith('y') ? 'approved' : 'rejected'} ${step}`);
-  } finally {
-    rl.close();
-  }
-}
-
-/** Follows a run until it ends (or the timeout), drawing its tree on stderr; answers the exit code. */
-export async function waitForRun(ctx: CliContext, id: string, timeoutMs?: number): Promise<number> {
-  const paint = ctx.paintErr();
-  const tty = ctx.stderr.isTTY === true;
-  const target = await ctx.target();
-  let run: Run = await getRun(ctx, id);
-  const progress = new Map<string, ProgressWait>();
-  const printed = new Map<string, string>();
-  let drawn = 0;
-  const draw = () => {
-    if (tty) {
-      const lines = runTree(run, paint, Date.now(), progress);
-      ctx.stderr.write((drawn ? `\u001b[${drawn}F\u001b[0J` : '') + lines.join('\n') + '\n');
-      drawn = lines.length;
-      return;
-    }
-    // a pipe: one line per change (without the elapsed time, which changes always)
-    for (const s of run.steps ?? []) {
-      const lines = stepLines({ ...s, startedAt: undefined as unknown as string }, paint, 0, progress.get(s.name));
-      const key = lines.join('\n');
-      if (printed.get(s.name) === key) continue;
-      printed.set(s.name, key);
-      const withTime = stepLines(s, paint, Date.now(), progress.get(s.name));
-      ctx.say(withTime.join('\n'));
-    }
-  };
-  if (!tty) ctx.say(`${run.id}  ${phaseLabel(run.phase, paint)}${run.application ? `  ${run.application}/${run.namespace ?? ''}` : ''}`);
-  draw();
-  const asked = new Set<string>();
-  const abort = new AbortController();
-  let timedOut = false;
-  const timer = timeoutMs ? setTimeout(() => { timedOut = true; abort.abort(); }, timeoutMs) : undefined;
-  const tick = tty ? setInterval(draw, 1000) : undefined;
-  let refreshing: Promise<void> = Promise.resolve();
-  const refresh = () => {
-    refreshing = refreshing.then(async () => {
-      try {
-        run = await getRun(ctx, id);
-      } catch {
-        return; // the API may be restarting: the stream reconnects and the next event refreshes
-      }
-      draw();
-      if (process.stdin.isTTY && tty) {
-        for (const s of run.steps ?? []) {
-          if (s.awaitingApproval && !asked.has(s.name)) {
-            asked.add(s.name);
-            await askApproval(ctx, id, s.name).catch((e: Error) => ctx.say(`could not decide ${s.name}: ${e.message}`));
-          }
-        }
-      }
-    });
-  };
-  try {
-    await followRunEvents({
-      server: target.server,
-      ...(target.token ? { token: target.token } : {}),
-      runId: id,
-      signal: abort.signal,
-      onEvent: (e: RunStreamEvent) => {
-        if (e.event === 'progress' && Array.isArray(e.data)) {
-          progress.clear();
-          for (const p of e.data as ProgressWait[]) progress.set(p.step, p);
-          draw();
-          return;
-        }
-        if (e.event === 'step' || e.event === 'run') {
-          if (e.event === 'step') progress.delete((e.data as { step?: string }).step ?? '');
-          refresh();
-        }
-        if (e.event === 'error') ctx.say(`stream error: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}`);
-      },
-      onReconnect: (attempt, reason) => ctx.say(`${paint('yellow', 'reconnecting')} to the events stream (attempt ${attempt}): ${reason}`),
-    });
-  } catch (e) {
-    if (!timedOut) throw e;
-  } finally {
-    if (timer) clearTimeout(timer);
-    if (tick) clearInterval(tick);
-  }
-  await refreshing;
-  if (timedOut) {
-    ctx.say(`${paint('yellow', 'timed out')} after ${duration(timeoutMs ?? 0)}: the run ${id} goes on (kubemin status ${id})`);
-    return EXIT.timeout;
-  }
-  // the end: the run as the API has it now (retried while the API comes back)
-  for (let i = 0; ; i++) {
-    try {
-      run = await getRun(ctx, id);
-      break;
-    } catch (e) {
-      if (i >= 20) throw e;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  draw();
-  if (!tty) ctx.say(`${run.id}  ${phaseLabel(run.phase, paint)}`);
-  if (run.phase === 'Failed') sayFailure(ctx, run);
-  return exitFor(run.phase);
 }
 
 function age(iso: string | undefined, now = Date.now()): string {

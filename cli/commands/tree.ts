@@ -23,7 +23,9 @@ export function stepLines(s: StepStatus, paint: Paint, now = Date.now(), progres
   for (const w of s.phase === 'Running' ? waits : []) {
     lines.push(`      ${w.target}: ${w.ready}/${w.desired} ready${w.waitingForCapacity ? ' · waiting for capacity' : ''}${w.message ? ` · ${w.message}` : ''}`);
   }
-  if (s.decision) lines.push(`      ${s.decision.approved ? 'approved' : 'rejected'} by ${s.decision.by}${s.decision.comment ? `: ${s.decision.comment}` : ''}`);
+  const decided = s.decision ? `${s.decision.approved ? 'approved' : 'rejected'} by ${s.decision.by}${s.decision.comment ? `: ${s.decision.comment}` : ''}` : '';
+  // an approval step's own message says the same once decided: one line, not two
+  if (decided && s.message !== decided) lines.push(`      ${decided}`);
   if (s.message && (s.phase !== 'Running' || !waits.length)) lines.push(`      ${s.reason ? `${s.reason}: ` : ''}${s.message}`);
   return lines;
 }

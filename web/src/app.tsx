@@ -1,7 +1,8 @@
-/** The shell: a header, and the page the path names (/ and /runs: the runs; /runs/:id: a run). */
+/** The shell: a header, and the page the path names (/ and /runs: the runs; /runs/:id: a run; /registries). */
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { createApi, saveToken } from './api.js';
 import { Link, usePlace } from './router.js';
+import { RegistriesPage } from './registries/registries-page.js';
 import { RunsPage } from './runs/runs-page.js';
 import { TokenForm } from './token-form.js';
 
@@ -26,6 +27,8 @@ export function App({ server, initialToken }: { server: string; initialToken: st
     <CanvasPage api={api} onUnauthorized={() => setAsking(true)} />
   ) : place.path === '/' || place.path === '/runs' || place.path === '/runs/' ? (
     <RunsPage api={api} query={place.query} onUnauthorized={() => setAsking(true)} />
+  ) : place.path === '/registries' ? (
+    <RegistriesPage api={api} onUnauthorized={() => setAsking(true)} />
   ) : (
     <main className="page"><p>No page at {place.path}. <Link href="/runs">See the runs</Link>.</p></main>
   );
@@ -33,7 +36,7 @@ export function App({ server, initialToken }: { server: string; initialToken: st
     <div className="shell">
       <header className="top">
         <Link href="/runs" className="brand">KubeMin</Link>
-        <nav><Link href="/runs">Runs</Link> <Link href="/apps/new">New application</Link></nav>
+        <nav><Link href="/runs">Runs</Link> <Link href="/apps/new">New application</Link> <Link href="/registries">Registries</Link></nav>
         <button type="button" className="link" onClick={() => setAsking((a) => !a)}>{token ? 'Token ✓' : 'Token'}</button>
       </header>
       {asking ? <TokenForm current={token} onSave={signIn} onCancel={() => setAsking(false)} /> : null}

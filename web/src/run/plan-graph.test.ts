@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StepStatus } from '../../../client/index.js';
-import { layout, NODE_WIDTH } from './layout.js';
-import { planGraph } from './plan-graph.js';
+import { layout, NODE_HEIGHT, NODE_WIDTH } from './layout.js';
+import { groupNodeId, isStepNode, planGraph } from './plan-graph.js';
 
 const step = (name: string, dependsOn: string[] = [], extra: Partial<StepStatus> = {}): StepStatus => ({ name, type: 'deploy', components: [name], phase: 'Pending', attempts: 0, dependsOn, ...extra });
 
@@ -23,9 +23,17 @@ describe('planGraph: a run\'s steps as nodes and edges', () => {
     assert.equal(g.edges[0]?.animated, true);
   });
 
+  it('makes a group node per workflow group, before the steps it holds, each step its child', () => {
+    const g = planGraph([step('db'), step('api', ['db'], { group: 'apps' }), step('web', ['db'], { group: 'apps' }), step('gateway', ['api', 'web'])]);
+    assert.deepEqual(g.nodes.map((n) => [n.id, n.type, n.parentId]), [['group:apps', 'stepGroup', undefined], ['db', 'step', undefined], ['api', 'step', 'group:apps'], ['web', 'step', 'group:apps'], ['gateway', 'step', undefined]]);
+    assert.deepEqual(g.nodes[0]?.data, { name: 'apps', steps: ['api', 'web'] });
+    assert.equal(g.nodes[0]?.selectable, false);
+    assert.deepEqual(g.edges.map((e) => e.id), ['db->api', 'db->web', 'api->gateway', 'web->gateway']);
+  });
+
   it('gives each node the look of its shown phase', () => {
     const g = planGraph([step('release', [], { type: 'approval', phase: 'Running', awaitingApproval: true }), step('web', [], { phase: 'Running', waitingForCapacity: true })]);
-    assert.deepEqual(g.nodes.map((n) => n.data.look.word), ['awaiting approval', 'waiting for capacity']);
+    assert.deepEqual(g.nodes.filter(isStepNode).map((n) => n.data.look.word), ['awaiting approval', 'waiting for capacity']);
   });
 });
 
@@ -47,6 +55,36 @@ describe('layout: dagre, left to right', () => {
     const at = new Map(layout(g.nodes, g.edges).map((n) => [n.id, n.position.x]));
     assert.ok(performance.now() - t0 < 6_000, `${performance.now() - t0} ms`);
     for (const e of g.edges) assert.ok((at.get(e.source) ?? NaN) < (at.get(e.target) ?? NaN), `${e.source} -> ${e.target}`);
+  });
+
+  it('puts a group\'s steps inside its box (positions relative to it), the group between what comes before and after', () => {
+    const g = planGraph([step('db'), step('api', ['db'], { group: 'apps' }), step('web', ['db'], { group: 'apps' }), step('top', ['db']), step('gateway', ['api', 'web', 'top'])]);
+    const laid = new Map(layout(g.nodes, g.edges).map((n) => [n.id, n]));
+    const box = laid.get(groupNodeId('apps'));
+    assert.ok(box?.width && box.height);
+    for (const id of ['api', 'web']) {
+      const p = laid.get(id)?.position ?? { x: NaN, y: NaN };
+      assert.ok(p.x >= 0 && p.y >= 20 && p.x + NODE_WIDTH <= box.width && p.y + NODE_HEIGHT <= box.height, `${id} ${JSON.stringify(p)} in ${box.width}x${box.height}`);
+    }
+    const right = (id: string) => (laid.get(id)?.position.x ?? NaN) + NODE_WIDTH;
+    assert.ok(right('db') < box.position.x);
+    assert.ok(box.position.x + box.width < (laid.get('gateway')?.position.x ?? NaN));
+    // a step of no group beside the group does not overlap its box
+    const top = laid.get('top')?.position ?? { x: NaN, y: NaN };
+    assert.ok(top.y + NODE_HEIGHT <= box.position.y || top.y >= box.position.y + box.height, JSON.stringify({ top, box: box.position }));
+  });
+
+  it('lays out a 500-step plan in groups of ten quickly, every dependency left of its dependent', () => {
+    const steps = Array.from({ length: 500 }, (_, i) => step(`s${i}`, i >= 10 ? [`s${i - 10}`] : [], { group: `g${Math.floor(i / 10) % 2 ? 'odd' : 'even'}${Math.floor(i / 20)}` }));
+    const g = planGraph(steps);
+    const t0 = performance.now();
+    const laid = new Map(layout(g.nodes, g.edges).map((n) => [n.id, n]));
+    assert.ok(performance.now() - t0 < 6_000, `${performance.now() - t0} ms`);
+    const x = (id: string) => {
+      const n = laid.get(id);
+      return (n?.position.x ?? NaN) + (n?.parentId ? (laid.get(n.parentId)?.position.x ?? NaN) : 0);
+    };
+    for (const e of g.edges) assert.ok(x(e.source) < x(e.target), `${e.source} -> ${e.target}`);
   });
 
   it('places the same graph the same way', () => {

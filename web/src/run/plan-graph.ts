@@ -1,7 +1,8 @@
 /**
- * The graph is data: a pure function turns a run's steps (with the plan's `dependsOn`) and
- * their live status into React Flow nodes and edges. Layout is a separate step (layout.ts);
- * components only draw.
+ * The graph is data: a pure function turns a run's steps (with the plan's `dependsOn` and
+ * `group`) and their live status into React Flow nodes and edges: a node per step, a group node
+ * per workflow group holding its steps (parentId), an edge per dependency. Layout is a separate
+ * step (layout.ts); components only draw.
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { StepStatus } from '../../../client/index.js';
@@ -12,21 +13,47 @@ export interface StepNodeData extends Record<string, unknown> {
   look: PhaseLook;
 }
 
+export interface GroupNodeData extends Record<string, unknown> {
+  name: string;
+  steps: string[];
+}
+
 export type StepNode = Node<StepNodeData, 'step'>;
+export type GroupNode = Node<GroupNodeData, 'stepGroup'>;
+export type PlanNode = StepNode | GroupNode;
 
 export interface PlanGraph {
-  nodes: StepNode[];
+  /** Group nodes come before the steps they hold (React Flow wants parents first). */
+  nodes: PlanNode[];
   edges: Edge[];
 }
 
-/** Nodes for the steps, an edge from each dependency to its dependent (unknown names are left out). */
+/** The id of a group's node: step names are DNS labels, so a colon never meets one. */
+export const groupNodeId = (group: string) => `group:${group}`;
+
+export const isStepNode = (n: PlanNode): n is StepNode => n.type === 'step';
+
+function groupNodes(steps: readonly StepStatus[]): GroupNode[] {
+  const members = new Map<string, string[]>();
+  for (const s of steps) if (s.group) members.set(s.group, [...(members.get(s.group) ?? []), s.name]);
+  return [...members].map(([name, names]) => ({
+    id: groupNodeId(name),
+    type: 'stepGroup',
+    position: { x: 0, y: 0 },
+    selectable: false,
+    data: { name, steps: names },
+  }));
+}
+
+/** Nodes for the groups and steps, an edge from each dependency to its dependent (unknown names are left out). */
 export function planGraph(steps: readonly StepStatus[], selected?: string): PlanGraph {
   const names = new Set(steps.map((s) => s.name));
-  const nodes: StepNode[] = steps.map((step) => ({
+  const stepNodes: StepNode[] = steps.map((step) => ({
     id: step.name,
     type: 'step',
     position: { x: 0, y: 0 },
     selected: step.name === selected,
+    ...(step.group ? { parentId: groupNodeId(step.group) } : {}),
     data: { step, look: shownPhase(step) },
   }));
   const edges: Edge[] = steps.flatMap((step) =>
@@ -34,5 +61,5 @@ export function planGraph(steps: readonly StepStatus[], selected?: string): Plan
       .filter((d) => names.has(d))
       .map((d) => ({ id: `${d}->${step.name}`, source: d, target: step.name, animated: step.phase === 'Running' })),
   );
-  return { nodes, edges };
+  return { nodes: [...groupNodes(steps), ...stepNodes], edges };
 }
