@@ -7,7 +7,7 @@
  * Screenshots go to .kubemin/screenshots/ (git-ignored).
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../api/app.js';
+import { draftFromFlags } from '../cli/init/flags.js';
+import { specText } from '../cli/init/write-spec.js';
 import type { ApiToken } from '../api/auth.js';
 import { failingJobSpec } from '../test/support/failing-spec.js';
 import { testLog, useRunEnvironment } from '../test/support/servers.js';
@@ -86,6 +88,13 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
         ],
       },
     });
+  }
+
+  /** The revision POST /v1/validate gives a spec's text. */
+  async function revisionOf(text: string): Promise<string> {
+    const res = await fetch(`${base}/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/yaml', authorization: `Bearer ${TOKEN.token}` }, body: text });
+    assert.equal(res.status, 200, await res.clone().text());
+    return ((await res.json()) as { revision: string }).revision;
   }
 
   const node = (step: string, phase?: string) => `.react-flow__node[data-id="${step}"] [data-step="${step}"]${phase ? `[data-phase="${phase}"]` : ''}`;
@@ -186,6 +195,117 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     await page.click('button:has-text("« Newest")');
     await page.waitForSelector(`tr[data-run="${newer}"]`);
     assert.equal(new URL(page.url()).searchParams.get('page'), null);
+  });
+
+  it('builds an application on the canvas: imports a spec (2 nodes, 1 edge), adds and connects a node from the palette, removes it with Backspace, shows a broken image on its node and field, adds and removes a trait, exports YAML of the same revision, diffs, deploys it and opens the run, which succeeds', async () => {
+    const namespace = env.scratch.next();
+    const yaml = [
+      'name: canvas-shop',
+      `namespace: ${namespace}`,
+      'components:',
+      '  - name: settings',
+      '    type: config',
+      '    properties:',
+      '      data: { MODE: prod }',
+      '  - name: web',
+      '    type: webservice',
+      '    image: registry.local/web:1',
+      '    replicas: 1',
+      '    port: 8080',
+      '    dependsOn: [settings]',
+      '',
+    ].join('\n');
+    await page.goto(`${base}/apps/new?token=${TOKEN.token}`);
+    await page.waitForSelector('.palette button[data-type="webservice"]');
+    await page.fill('textarea[name="spec-text"]', yaml);
+    await page.click('.spec-import button:has-text("Open")');
+    const canvasNode = (key: string) => `.react-flow__node[data-id="${key}"]`;
+    await page.waitForSelector(`${canvasNode('c1')} [data-component="settings"]`);
+    await page.waitForSelector(`${canvasNode('c2')} [data-component="web"]`);
+    assert.equal(await page.locator('.react-flow__node').count(), 2);
+    // the edge runs from the dependency to the dependent
+    await page.waitForSelector('.react-flow__edge[data-id="c1->c2"] .react-flow__edge-path', { state: 'attached' });
+    assert.equal(await page.locator('.react-flow__edge').count(), 1);
+    assert.equal(await page.inputValue('input[name="app-namespace"]'), namespace);
+    await page.waitForSelector('[data-validity="valid"]');
+
+    // a node from the palette, connected by dragging from the dependency's right handle to its left one, then removed
+    await page.click('.palette button[data-type="worker"]');
+    await page.waitForSelector(`${canvasNode('c3')} [data-component="worker"]`);
+    await page.locator(`${canvasNode('c1')} .react-flow__handle.source`).dragTo(page.locator(`${canvasNode('c3')} .react-flow__handle.target`));
+    await page.waitForSelector('.react-flow__edge[data-id="c1->c3"] .react-flow__edge-path', { state: 'attached' });
+    await page.waitForSelector('form[aria-label="component worker"] .field[data-field="dependsOn"]:has-text("settings")');
+    // a worker without an image: the error is on its node
+    await page.waitForSelector(`${canvasNode('c3')} .node-errors`);
+    // removed with the keyboard, as React Flow deletes a selected node
+    await page.click(canvasNode('c3'));
+    await page.keyboard.press('Backspace');
+    await page.waitForSelector(canvasNode('c3'), { state: 'detached' });
+    assert.equal(await page.locator('.react-flow__edge').count(), 1);
+    await page.waitForSelector('[data-validity="valid"]');
+
+    // a broken image: the error shows on web's node and its image field, and in the list; Deploy waits for a valid spec
+    await page.click(canvasNode('c2'));
+    const form = page.locator('form[aria-label="component web"]');
+    await form.locator('input[name="image"]').fill('   ');
+    await page.waitForSelector(`${canvasNode('c2')} .node-errors:has-text("image")`);
+    await form.locator('.field[data-field="image"] .field-error').waitFor();
+    await page.waitForSelector('.problems li[data-path="$.components[1].image"]');
+    assert.equal(await page.getAttribute(`${canvasNode('c1')} [data-component="settings"]`, 'data-errors'), '0');
+    assert.equal(await page.isDisabled('button:has-text("Deploy")'), true);
+    await page.screenshot({ path: join(SHOTS, 'canvas-invalid.png') });
+    await form.locator('input[name="image"]').fill('registry.local/web:1');
+    await page.waitForSelector('[data-validity="valid"]');
+    await page.waitForSelector(`${canvasNode('c2')} .node-errors`, { state: 'detached' });
+    // a trait the registries offer for the type is added to the traits JSON, and clearing the JSON removes it
+    assert.equal(await form.locator('button[data-trait="ingress"]').count(), 1);
+    await form.locator('button[data-trait="ingress"]').click();
+    await form.locator('textarea[name="traits"]').waitFor();
+    assert.match(await form.locator('textarea[name="traits"]').inputValue(), /"ingress": \{\}/);
+    await page.waitForSelector('[data-validity="valid"]');
+    await page.screenshot({ path: join(SHOTS, 'canvas-valid.png') });
+    await form.locator('textarea[name="traits"]').fill('');
+    await form.locator('button[data-trait="ingress"]').waitFor();
+
+    // the export means what the import meant: the same revision
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export YAML")')]);
+    assert.equal(download.suggestedFilename(), 'canvas-shop.yaml');
+    const exported = await readFile(await download.path(), 'utf8');
+    assert.equal(await revisionOf(exported), await revisionOf(yaml));
+
+    // Diff: what the deploy would create
+    await page.click('button:has-text("Diff")');
+    await page.waitForSelector('.diff-view li[data-action="create"]:has-text("ConfigMap")', { timeout: 60_000 });
+    assert.match((await page.textContent('.diff-summary')) ?? '', /to create/);
+
+    await page.click('button:has-text("Deploy")');
+    await page.waitForURL((u) => u.pathname.startsWith('/runs/'));
+    await page.waitForSelector('.react-flow__node', { state: 'attached' });
+    await page.waitForSelector('[data-run-phase="Succeeded"]', { timeout: 120_000 });
+    await page.screenshot({ path: join(SHOTS, 'canvas-deployed.png') });
+  });
+
+  it('opens a `kubemin init -o json` file (componentType, an approval step) on the canvas, shows its explicit steps, and exports JSON of the same revision', async () => {
+    const draft = draftFromFlags({
+      name: 'init-shop',
+      namespace: env.scratch.next(),
+      approval: true,
+      component: ['name=cfg,type=config,data.MODE=prod', 'name=db,type=store,image=redis:7,port=6379', 'name=api,type=webservice,image=shop/api:1,port=8080,dependsOn=db+cfg,envFrom=cfg'],
+    });
+    const json = specText(draft, 'json');
+    await page.goto(`${base}/apps/new?token=${TOKEN.token}`);
+    await page.setInputFiles('input[name="spec-file"]', { name: 'init-shop.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await page.waitForSelector('.react-flow__node[data-id="c3"] [data-component="api"]');
+    assert.equal(await page.locator('.react-flow__node').count(), 3);
+    await page.waitForSelector('.react-flow__edge[data-id="c2->c3"] .react-flow__edge-path', { state: 'attached' });
+    await page.waitForSelector('.react-flow__edge[data-id="c1->c3"] .react-flow__edge-path', { state: 'attached' });
+    await page.waitForSelector('[data-workflow="explicit"]');
+    assert.ok((await page.locator('section[aria-label="workflow"] ol.steps li').count()) >= 2);
+    await page.waitForSelector('[data-validity="valid"]');
+    await page.screenshot({ path: join(SHOTS, 'canvas-init-json.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+    assert.equal(download.suggestedFilename(), 'init-shop.json');
+    assert.equal(await revisionOf(await readFile(await download.path(), 'utf8')), await revisionOf(json));
   });
 
   it('lists the registries: the webservice component type, a trait with its fields and its schema folded away until opened, the approval step type', async () => {

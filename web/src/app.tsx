@@ -8,6 +8,7 @@ import { TokenForm } from './token-form.js';
 
 // the graph (React Flow, dagre) loads with the first run page, not with the runs list
 const RunPage = lazy(() => import('./run/run-page.js').then((m) => ({ default: m.RunPage })));
+const CanvasPage = lazy(() => import('./canvas/canvas-page.js').then((m) => ({ default: m.CanvasPage })));
 
 export function App({ server, initialToken }: { server: string; initialToken: string | undefined }) {
   const [token, setToken] = useState(initialToken);
@@ -22,6 +23,8 @@ export function App({ server, initialToken }: { server: string; initialToken: st
   };
   const page = runMatch ? (
     <RunPage api={api} id={decodeURIComponent(runMatch[1] as string)} selected={place.query.get('step') ?? undefined} onUnauthorized={() => setAsking(true)} />
+  ) : place.path === '/apps/new' ? (
+    <CanvasPage api={api} onUnauthorized={() => setAsking(true)} />
   ) : place.path === '/' || place.path === '/runs' || place.path === '/runs/' ? (
     <RunsPage api={api} query={place.query} onUnauthorized={() => setAsking(true)} />
   ) : place.path === '/registries' ? (
@@ -33,7 +36,7 @@ export function App({ server, initialToken }: { server: string; initialToken: st
     <div className="shell">
       <header className="top">
         <Link href="/runs" className="brand">KubeMin</Link>
-        <nav><Link href="/runs">Runs</Link> <Link href="/registries">Registries</Link></nav>
+        <nav><Link href="/runs">Runs</Link> <Link href="/apps/new">New application</Link> <Link href="/registries">Registries</Link></nav>
         <button type="button" className="link" onClick={() => setAsking((a) => !a)}>{token ? 'Token ✓' : 'Token'}</button>
       </header>
       {asking ? <TokenForm current={token} onSave={signIn} onCancel={() => setAsking(false)} /> : null}
