@@ -27,6 +27,7 @@ export function useRuns(api: Api, filters: RunsFilters): RunsView {
     const load = async () => {
       try {
         const { data, error, response } = await api.client.GET('/v1/runs', { params: { query: { limit: '20', ...(JSON.parse(key) as Record<string, string>) } }, signal: ac.signal });
+        if (ac.signal.aborted) return; // the filters changed while this read was answered: its list is stale
         if (data) setView({ list: data, unauthorized: false, at: Date.now() });
         else setView((v) => ({ ...v, error: problemText(response.status, error), unauthorized: response.status === 401 }));
       } catch (e) {
