@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { parse, stringify } from 'yaml';
 import { createApp } from '../api/app.js';
+import { failingJobSpec } from '../test/support/failing-spec.js';
 import { testLog, useRunEnvironment } from '../test/support/servers.js';
 import { runCli } from './run-in-process.js';
 
@@ -123,6 +124,56 @@ describe('kubemin run commands (HTTP + Temporal dev server + local cluster)', ()
     assert.match(up.err, /failed: step \S+ \(\w+\): .*boom/);
     const status = await run(['--server', base, 'status', up.out.trim()]);
     assert.equal(status.code, 1);
+  });
+
+  it('retry re-runs a failed run from its failed step (stdout: the new id); terminate stops a waiting run at once', async () => {
+    const namespace = env.scratch.next();
+    const path = join(dir, `${namespace}-again.json`);
+    await writeFile(path, JSON.stringify(failingJobSpec(namespace)));
+    const up = await run(['--server', base, 'up', '-f', path, '--wait', '--timeout', '120s']);
+    assert.equal(up.code, 1, up.err);
+    const first = up.out.trim();
+    const retry = await run(['--server', base, 'retry', first]);
+    assert.equal(retry.code, 0, retry.err);
+    const second = retry.out.trim();
+    assert.notEqual(second, first);
+    assert.equal(retry.out, `${second}\n`, 'only the new run id on stdout');
+    let ended: { phase: string; steps: { name: string; phase: string; message?: string }[] } = { phase: 'Queued', steps: [] };
+    for (let i = 0; i < 300 && ['Queued', 'Running'].includes(ended.phase); i++) {
+      if (i) await new Promise((r) => setTimeout(r, 200));
+      ended = JSON.parse((await run(['--server', base, '-o', 'json', 'status', second])).out) as typeof ended;
+    }
+    assert.equal(ended.phase, 'Failed', 'the Job fails again');
+    const steps = ended.steps;
+    assert.equal(steps.find((x) => x.name === 'tables')?.phase, 'Failed', 'the failed step ran again');
+    assert.match(steps.find((x) => x.name === 'ship')?.message ?? '', new RegExp(`succeeded in run ${first}; not run again`));
+
+    const held = join(dir, `${namespace}-held.json`);
+    await writeFile(held, JSON.stringify({ name: 'held', namespace, components: [{ name: 'web', type: 'webservice', image: 'web:1', port: 80 }], workflow: { steps: [{ name: 'release', type: 'approval' }, { name: 'ship', type: 'deploy', components: ['web'] }] } }));
+    const waiting = (await run(['--server', base, 'up', '-f', held])).out.trim();
+    const stopped = await run(['--server', base, 'terminate', waiting, '--reason', 'not today']);
+    assert.equal(stopped.code, 0, stopped.err);
+    assert.equal(stopped.out, `${waiting}: terminated at once: no cleanup ran\n`);
+    const after = await run(['--server', base, '-o', 'json', 'status', waiting]);
+    assert.deepEqual(((r: { phase: string; temporalStatus?: string }) => [r.phase, r.temporalStatus])(JSON.parse(after.out) as { phase: string; temporalStatus?: string }), ['Failed', 'TERMINATED']);
+    const again = await run(['--server', base, 'terminate', waiting]);
+    assert.equal(again.code, 2, 'a run that has ended cannot be terminated again (409)');
+    assert.equal(again.out, '');
+  });
+
+  it('the current context picks the server; KUBEMIN_SERVER wins over it, --server over both', async () => {
+    const namespace = env.scratch.next();
+    const id = (await run(['--server', base, 'up', '-f', await specFile(namespace)])).out.trim();
+    const config = join(dir, 'contexts.yaml');
+    const as = (argv: string[], more: NodeJS.ProcessEnv = {}) => runCli(argv, { KUBEMIN_CONFIG: config, ...more });
+    assert.equal((await as(['context', 'add', 'here', '--server', base])).code, 0);
+    const viaContext = await as(['-o', 'name', 'runs', '-n', namespace]);
+    assert.equal(viaContext.code, 0, viaContext.err);
+    assert.equal(viaContext.out, `${id}\n`);
+    const nowhere = 'http://127.0.0.1:45996';
+    assert.equal((await as(['runs', '-n', namespace], { KUBEMIN_SERVER: nowhere })).code, 5);
+    const flag = await as(['--server', base, '-o', 'name', 'runs', '-n', namespace], { KUBEMIN_SERVER: nowhere });
+    assert.equal(flag.out, `${id}\n`, flag.err);
   });
 
   it('an unreachable server ends exit 5 with a hint', async () => {

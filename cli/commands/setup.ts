@@ -9,13 +9,17 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
   context
     .command('add')
     .argument('<name>', 'the context\'s name')
-    .requiredOption('--server <url>', 'the KubeMin API')
+    .option('--server <url>', 'the KubeMin API (required)')
     .option('--token <token>', 'a bearer token')
     .description('add (or replace) a context and make it current')
-    .action(async (name: string, opts: { server: string; token?: string }) => {
+    .action(async (name: string, opts: { server?: string; token?: string }) => {
+      // commander gives --server and --token to the program's options of the same names wherever they stand
+      const server = opts.server ?? ctx.globals().server;
+      const token = opts.token ?? ctx.globals().token;
+      if (!server) throw new CliError('context add needs --server <url>', EXIT.usage, 'kubemin context add NAME --server http://127.0.0.1:8080 [--token T]');
       const path = configPath(ctx.env);
       const config = await readConfig(path);
-      config.contexts = [...config.contexts.filter((c) => c.name !== name), { name, server: opts.server, ...(opts.token ? { token: opts.token } : {}) }];
+      config.contexts = [...config.contexts.filter((c) => c.name !== name), { name, server, ...(token ? { token } : {}) }];
       config.current = name;
       await writeConfig(path, config);
       ctx.say(`context ${name} added and in use (${path})`);
