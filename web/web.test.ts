@@ -285,6 +285,63 @@ describe('the web console in Chromium (HTTP + Temporal dev server + local cluste
     await page.screenshot({ path: join(SHOTS, 'canvas-deployed.png') });
   });
 
+  it('imports the seed scenario on the canvas (5 nodes, its dependsOn edges), shows two broken fields on their own nodes and fields and both in the problems list, deploys it fixed, and every step turns Succeeded live', async () => {
+    const namespace = env.scratch.next();
+    const seed = await readFile(new URL('../examples/seed-scenario.yaml', import.meta.url), 'utf8');
+    const yaml = seed.replace(/^namespace: seed-shop$/m, `namespace: ${namespace}`);
+    assert.notEqual(yaml, seed);
+    await page.goto(`${base}/apps/new?token=${TOKEN.token}`);
+    await page.waitForSelector('.palette button[data-type="webservice"]');
+    await page.fill('textarea[name="spec-text"]', yaml);
+    await page.click('.spec-import button:has-text("Open")');
+    const canvasNode = (key: string) => `.react-flow__node[data-id="${key}"]`;
+    const names = ['redis', 'migrate', 'web', 'worker', 'entry'];
+    for (const [i, name] of names.entries()) await page.waitForSelector(`${canvasNode(`c${i + 1}`)} [data-component="${name}"]`);
+    assert.equal(await page.locator('.react-flow__node').count(), names.length);
+    // redis -> migrate -> web and worker (the gateway's route is a property, not a dependsOn)
+    for (const edge of ['c1->c2', 'c2->c3', 'c2->c4']) await page.waitForSelector(`.react-flow__edge[data-id="${edge}"] .react-flow__edge-path`, { state: 'attached' });
+    assert.equal(await page.locator('.react-flow__edge').count(), 3);
+    assert.equal(await page.inputValue('input[name="app-namespace"]'), namespace);
+    await page.waitForSelector('[data-validity="valid"]');
+
+    // two broken fields on two components: migrate's image blank, web's replicas -1
+    await page.click(canvasNode('c2'));
+    const migrate = page.locator('form[aria-label="component migrate"]');
+    await migrate.locator('input[name="image"]').fill('   ');
+    await page.click(canvasNode('c3'));
+    const web = page.locator('form[aria-label="component web"]');
+    await web.locator('input[name="replicas"]').fill('-1');
+    await page.waitForSelector(`${canvasNode('c2')} .node-errors:has-text("image")`);
+    await page.waitForSelector(`${canvasNode('c3')} .node-errors:has-text("replicas")`);
+    await web.locator('.field[data-field="replicas"] .field-error').waitFor();
+    await page.waitForSelector('.problems li[data-path="$.components[1].image"]');
+    await page.waitForSelector('.problems li[data-path="$.components[2].replicas"]');
+    assert.equal(await page.locator('.problems li').count(), 2);
+    for (const key of ['c1', 'c4', 'c5']) assert.equal(await page.getAttribute(`${canvasNode(key)} .component-node`, 'data-errors'), '0');
+    assert.equal(await page.isDisabled('button:has-text("Deploy")'), true);
+    await page.click(canvasNode('c2'));
+    await migrate.locator('.field[data-field="image"] .field-error').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'canvas-seed-invalid.png') });
+
+    await migrate.locator('input[name="image"]').fill('registry.local/shop-migrate:1.0.0');
+    await page.click(canvasNode('c3'));
+    await web.locator('input[name="replicas"]').fill('2');
+    await page.waitForSelector('[data-validity="valid"]');
+    await page.waitForSelector('.node-errors', { state: 'detached' });
+
+    await page.click('button:has-text("Deploy")');
+    await page.waitForURL((u) => u.pathname.startsWith('/runs/'));
+    const steps = names.map((n) => `deploy-${n}`);
+    for (const step of steps) await page.waitForSelector(node(step), { state: 'attached' });
+    // live: the nodes turn Succeeded on this page, never reloaded (the run takes seconds, so a slow
+    // page load may see it already done; the approval test above holds a run to see it mid-way)
+    await page.evaluate(() => Object.assign(window, { kubeminMarker: 'seed page' }));
+    for (const step of steps) await page.waitForSelector(node(step, 'Succeeded'), { state: 'attached', timeout: 120_000 });
+    assert.equal(await page.evaluate(() => (window as unknown as { kubeminMarker?: string }).kubeminMarker), 'seed page');
+    await page.waitForSelector('[data-run-phase="Succeeded"]', { timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'canvas-seed-succeeded.png') });
+  });
+
   it('opens a `kubemin init -o json` file (componentType, an approval step) on the canvas, shows its explicit steps, and exports JSON of the same revision', async () => {
     const draft = draftFromFlags({
       name: 'init-shop',
